@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a run reads and writes: the real process streams, or memory for in-process tests.
+public final class CLIEnvironment {
+    /// Standard input: a descriptor to stream from, or bytes given by a test.
+    public enum Input {
+        case descriptor(Int32)
+        case bytes([UInt8])
+    }
+
+    public let standardInput: Input
+    public let stdinIsTerminal: Bool
+    public let stdoutIsTerminal: Bool
+    public let variables: [String: String]
+    private let writeOut: ([UInt8]) -> Void
+    private let writeErr: ([UInt8]) -> Void
+    private var pending: [UInt8] = []
+
+    public init(standardInput: Input, stdinIsTerminal: Bool, stdoutIsTerminal: Bool,
+                variables: [String: String],
+                writeOut: @escaping ([UInt8]) -> Void, writeErr: @escaping ([UInt8]) -> Void) {
+        self.standardInput = standardInput
+        self.stdinIsTerminal = stdinIsTerminal
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.variables = variables
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+    }
+
+    /// The process's own streams and environment.
+    public static var standard: CLIEnvironment {
+        var variables: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return CLIEnvironment(standardInput: .descriptor(0), stdinIsTerminal: isatty(0) == 1,
+                              stdoutIsTerminal: isatty(1) == 1, variables: variables,
+                              writeOut: { writeAll(1, $0) }, writeErr: { writeAll(2, $0) })
+    }
+
+    /// Buffers standard output; flushed in large pieces.
+    public func out(_ text: String) {
+        pending += text.utf8
+        if pending.count >= 1 << 16 { flush() }
+    }
+
+    public func out(bytes: [UInt8]) {
+        pending += bytes
+        if pending.count >= 1 << 16 { flush() }
+    }
+
+    /// Standard error is written at once, after what standard output holds.
+    public func err(_ text: String) {
+        flush()
+        writeErr(Array(text.utf8))
+    }
+
+    public func flush() {
+        guard !pending.isEmpty else { return }
+        writeOut(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe: nothing more can be said
+            }
+            offset += written
+        }
+    }
+}

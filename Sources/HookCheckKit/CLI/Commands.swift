@@ -1,0 +1,209 @@
+/// Reads every request of every input named on the command line, in order.
+struct RequestFeed {
+    let settings: RunSettings
+    let io: CLIEnvironment
+
+    /// Calls `body` for each request; returns false when some input could not be read.
+    func forEach(_ body: (RequestDump) -> Void) -> Bool {
+        var readable = true
+        let items = settings.paths.isEmpty ? [InputFiles.Item.standardInput] : InputFiles.expand(settings.paths)
+        for item in items {
+            let stream: ByteStream
+            let source: String
+            switch item {
+            case .unreadable(let path, let reason):
+                io.err("hookcheck: cannot read \(path): \(reason)\n")
+                readable = false
+                continue
+            case .standardInput:
+                source = "-"
+                switch io.standardInput {
+                case .descriptor(let descriptor):
+                    stream = ByteStream(descriptor: descriptor, path: "-", ownsDescriptor: false)
+                case .bytes(let bytes):
+                    stream = ByteStream(bytes: bytes)
+                }
+            case .file(let path):
+                source = path
+                do {
+                    stream = try ByteStream.open(path: path)
+                } catch {
+                    io.err("hookcheck: \(error.message)\n")
+                    readable = false
+                    continue
+                }
+            }
+            let reader = RequestReader(stream: stream, source: source, extraHeaders: settings.extraHeaders)
+            do {
+                while let request = try reader.next() {
+                    body(request)
+                }
+            } catch {
+                io.err("hookcheck: \(error.message)\n")
+                readable = false
+            }
+        }
+        return readable
+    }
+
+    /// With no path and a terminal on standard input there is nothing to read: say how to use it.
+    var waitsOnTerminal: Bool {
+        settings.paths.isEmpty && io.stdinIsTerminal
+    }
+}
+
+/// `hookcheck [inspect]`: the full view of every request.
+struct InspectCommand {
+    let settings: RunSettings
+    let io: CLIEnvironment
+
+    func run() -> Int32 {
+        let feed = RequestFeed(settings: settings, io: io)
+        if feed.waitsOnTerminal {
+            return CLI.usageFailure(UsageError(message: "no input: give a path, or pipe a request into hookcheck", suggestion: nil),
+                                    command: .inspect, io: io)
+        }
+        let inspector = Inspector(options: settings.options)
+        let text = TextReport(style: Style(enabled: settings.color), quiet: settings.quiet, showSecrets: settings.showSecrets)
+        var allValid = true
+        var count = 0
+        var printedText = false
+        let output = JSONOutput(pretty: settings.format == "json")
+        if settings.format == "json" { io.out("[") }
+        let readable = feed.forEach { request in
+            let record = inspector.analyze(request)
+            allValid = allValid && record.isValid
+            switch settings.format {
+            case "json":
+                var bytes: [UInt8] = Array((count == 0 ? "\n  " : ",\n  ").utf8)
+                output.serialize(record.recordValue, into: &bytes, indent: 1)
+                io.out(bytes: bytes)
+            case "ndjson":
+                var bytes: [UInt8] = []
+                output.serialize(record.recordValue, into: &bytes)
+                bytes.append(0x0A)
+                io.out(bytes: bytes)
+            default:
+                let rendered = text.render(record)
+                if !rendered.isEmpty {
+                    io.out((printedText ? "\n" : "") + rendered)
+                    printedText = true
+                }
+            }
+            count += 1
+        }
+        if settings.format == "json" { io.out(count == 0 ? "]\n" : "\n]\n") }
+        if !readable { return CLI.exitTrouble }
+        return allValid ? CLI.exitValid : CLI.exitFindings
+    }
+}
+
+/// `hookcheck lint`: compiler-style findings and a summary line counting files.
+struct LintCommand {
+    let settings: RunSettings
+    let io: CLIEnvironment
+
+    func run() -> Int32 {
+        let inspector = Inspector(options: settings.options)
+        let style = Style(enabled: settings.color)
+        var failedSources: Set<String> = []
+        var sources: [String] = []
+        var records: [JSONValue] = []
+        let readable = RequestFeed(settings: settings, io: io).forEach { request in
+            let record = inspector.analyze(request)
+            if sources.last != record.source { sources.append(record.source) }
+            if !record.isValid { failedSources.insert(record.source) }
+            if settings.format == "json" {
+                records.append(record.recordValue)
+                return
+            }
+            for finding in record.findings where !(settings.quiet && finding.severity == .info) {
+                // A finding about the whole request points at the line where the request starts.
+                let position = finding.position ?? SourcePosition(line: record.line, column: 1)
+                io.out("\(record.source):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code)]\n")
+            }
+        }
+        let failed = sources.filter(failedSources.contains).count
+        if settings.format == "json" {
+            var bytes: [UInt8] = []
+            JSONOutput(pretty: true).serialize(.array(records), into: &bytes)
+            bytes.append(0x0A)
+            io.out(bytes: bytes)
+        } else {
+            io.out("\(sources.count - failed) passed, \(failed) failed\n")
+        }
+        if !readable { return CLI.exitTrouble }
+        return failed == 0 ? CLI.exitValid : CLI.exitFindings
+    }
+}
+
+/// `hookcheck verify`: only the token or signature, with the explanation.
+struct VerifyCommand {
+    let settings: RunSettings
+    let io: CLIEnvironment
+
+    func run() -> Int32 {
+        let feed = RequestFeed(settings: settings, io: io)
+        if feed.waitsOnTerminal {
+            return CLI.usageFailure(UsageError(message: "no input: give a path, or pipe a request into hookcheck verify", suggestion: nil),
+                                    command: .verify, io: io)
+        }
+        let inspector = Inspector(options: settings.options)
+        let style = Style(enabled: settings.color)
+        var allValid = true
+        var records: [JSONValue] = []
+        let readable = feed.forEach { request in
+            let record = inspector.analyze(request)
+            let auth = record.auth
+            allValid = allValid && auth?.status == .valid
+            switch settings.format {
+            case "json", "ndjson":
+                let value = JSONValue.object([
+                    ("source", .string(record.source)),
+                    ("index", .number(String(record.index))),
+                    ("line", .number(String(record.line))),
+                    ("vendor", record.vendor.map(JSONValue.string) ?? .null),
+                    ("event", record.event.map(JSONValue.string) ?? .null),
+                    ("auth", auth.map { .object([("scheme", .string($0.scheme)), ("status", .string($0.status.rawValue)),
+                                                 ("detail", .string($0.detail))]) } ?? .null),
+                    ("valid", .bool(auth?.status == .valid)),
+                ])
+                if settings.format == "ndjson" {
+                    var bytes: [UInt8] = []
+                    JSONOutput(pretty: false).serialize(value, into: &bytes)
+                    io.out(bytes: bytes + [0x0A])
+                } else {
+                    records.append(value)
+                }
+            default:
+                let location = "\(record.source):\(record.line)"
+                guard let auth, let vendor = record.vendor else {
+                    io.out("\(location): \(style.bold(style.red("cannot verify"))): no known sender matched; use --vendor\n")
+                    return
+                }
+                let status: String = switch auth.status {
+                case .valid: style.bold(style.green("valid"))
+                case .invalid: style.bold(style.red("invalid"))
+                default: style.bold(style.yellow(auth.status.rawValue))
+                }
+                io.out("\(location): \(vendor) \(auth.scheme): \(status) — \(auth.detail)\n")
+                for note in record.notes { io.out("  note: \(note)\n") }
+                for finding in record.findings where finding.code.hasPrefix("auth.") && finding.severity != .info {
+                    io.out("  " + TextReport(style: style).findingLine(finding) + "\n")
+                }
+                if auth.status == .unchecked || auth.status == .missing {
+                    if let hint = record.findings.first(where: { $0.code == "auth.unchecked" }) {
+                        io.out("  \(hint.message)\n")
+                    }
+                }
+            }
+        }
+        if settings.format == "json" {
+            var bytes: [UInt8] = []
+            JSONOutput(pretty: true).serialize(.array(records), into: &bytes)
+            io.out(bytes: bytes + [0x0A])
+        }
+        if !readable { return CLI.exitTrouble }
+        return allValid ? CLI.exitValid : CLI.exitFindings
+    }
+}

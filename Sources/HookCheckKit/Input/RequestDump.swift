@@ -1,0 +1,94 @@
+/// How a request reached hookcheck.
+public enum CaptureKind: String, Sendable {
+    case http, body
+    case curlVerbose = "curl-verbose"
+    case curlTrace = "curl-trace"
+    case har, ndjson
+}
+
+/// One header line as received: the name keeps its case, the value is trimmed.
+public struct HTTPHeader: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    /// Offset of the header line in the request's raw bytes; nil for headers given with `-H`.
+    public var offset: Int?
+
+    public init(name: String, value: String, offset: Int? = nil) {
+        self.name = name
+        self.value = value
+        self.offset = offset
+    }
+}
+
+/// One request taken from an input: request line, headers and body, with the way back from a body
+/// offset to a position in the input file.
+public struct RequestDump {
+    /// The path as given (`-` for standard input).
+    public var source: String
+    /// 0-based position of the request within its source.
+    public var index: Int
+    public var capture: CaptureKind
+    public var method: String?
+    public var target: String?
+    public var version: String?
+    public var headers: [HTTPHeader]
+    /// The request's bytes as they stand in the input file, from its first line.
+    public var text: SourceText
+    /// The body bytes: `text.bytes` itself unless the body had to be decoded (chunked).
+    public var bodyStorage: [UInt8]
+    /// Where the body lies in `bodyStorage`.
+    public var bodyRange: Range<Int>
+    /// For a decoded body: pieces of `bodyStorage` and where each starts in `text.bytes`.
+    public var bodySegments: [(body: Int, raw: Int)]
+    /// What reading the request found (truncation, a wrong Content-Length...).
+    public var findings: [Finding]
+
+    /// The 1-based line on which the request starts in its input.
+    public var line: Int { text.baseLine }
+
+    /// The body as its own array.
+    public var body: [UInt8] { Array(bodyStorage[bodyRange]) }
+
+    /// All values of a header, names compared case-insensitively.
+    public func headerValues(_ name: String) -> [String] {
+        headers.filter { asciiCaseInsensitiveEquals($0.name, name) }.map(\.value)
+    }
+
+    /// The first value of a header, names compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { asciiCaseInsensitiveEquals($0.name, name) }?.value
+    }
+
+    /// The position in the input file of an offset in `bodyStorage`.
+    public func position(ofBodyOffset offset: Int) -> SourcePosition {
+        text.position(ofOffset: rawOffset(ofBodyOffset: offset))
+    }
+
+    /// The offset in `text.bytes` of an offset in `bodyStorage`.
+    public func rawOffset(ofBodyOffset offset: Int) -> Int {
+        guard !bodySegments.isEmpty else { return offset }
+        var chosen = bodySegments[0]
+        for segment in bodySegments where segment.body <= offset { chosen = segment }
+        return chosen.raw + (offset - chosen.body)
+    }
+
+    /// The position of a header line, when it came from the input.
+    public func position(ofHeader name: String) -> SourcePosition? {
+        guard let header = headers.first(where: { asciiCaseInsensitiveEquals($0.name, name) }),
+              let offset = header.offset else { return nil }
+        return text.position(ofOffset: offset)
+    }
+}
+
+/// ASCII case-insensitive comparison, as HTTP header names are compared.
+public func asciiCaseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
+    let left = a.utf8
+    let right = b.utf8
+    guard left.count == right.count else { return false }
+    for (x, y) in zip(left, right) where x != y {
+        let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+        let ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+        if lx != ly { return false }
+    }
+    return true
+}

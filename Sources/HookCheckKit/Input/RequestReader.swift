@@ -1,0 +1,457 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits one input into requests: raw HTTP/1.x dumps (CRLF or LF, Content-Length, chunked, several
+/// in a row) or a bare body. Reads the input through a sliding window, one request at a time.
+public final class RequestReader {
+    private let stream: ByteStream
+    private let source: String
+    private let extraHeaders: [HTTPHeader]
+    private var nextIndex = 0
+    private var finished = false
+
+    /// - Parameter extraHeaders: headers given with `-H`, added to bare bodies.
+    public init(stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = []) {
+        self.stream = stream
+        self.source = source
+        self.extraHeaders = extraHeaders
+    }
+
+    /// The next request, or nil when the input is exhausted.
+    public func next() throws(InputError) -> RequestDump? {
+        guard !finished else { return nil }
+        let first = nextIndex == 0
+        // Between requests, blank space is only a separator.
+        let skipped = try countLeadingWhitespace()
+        if try !stream.require(skipped + 1) {
+            finished = true
+            if first { return emptyInput() }
+            return nil
+        }
+        if try requestLineLength(at: skipped) != nil {
+            stream.consume(skipped)
+            return try readHTTPRequest()
+        }
+        if !first {
+            stream.consume(skipped)
+        }
+        return try readBareBody()
+    }
+
+    // MARK: - Window helpers (offsets are relative to the stream's head)
+
+    private func byte(_ offset: Int) -> UInt8 {
+        stream.storage[stream.head + offset]
+    }
+
+    /// Offset of the next LF at or after `offset`, reading more input as needed.
+    private func findLineFeed(from offset: Int) throws(InputError) -> Int? {
+        var searchFrom = offset
+        while true {
+            let available = stream.available
+            if searchFrom < available {
+                let hit: Int? = stream.withWindow { window in
+                    let base = UnsafeRawPointer(window.baseAddress!)
+                    guard let found = memchr(base + searchFrom, 0x0A, available - searchFrom) else { return nil }
+                    return UnsafeRawPointer(found) - base
+                }
+                if let hit { return hit }
+                searchFrom = available
+            }
+            if try !stream.fill() { return nil }
+        }
+    }
+
+    private func countLeadingWhitespace() throws(InputError) -> Int {
+        var offset = 0
+        while true {
+            if offset >= stream.available, try !stream.fill() { return offset }
+            switch byte(offset) {
+            case 0x20, 0x09, 0x0D, 0x0A: offset += 1
+            default: return offset
+            }
+        }
+    }
+
+    /// The length of the line at `offset` (without its line break) when it is an HTTP/1.x request line.
+    private func requestLineLength(at offset: Int) throws(InputError) -> Int? {
+        if offset >= stream.available, try !stream.require(offset + 1) { return nil }
+        let lead = byte(offset)
+        guard lead >= UInt8(ascii: "A"), lead <= UInt8(ascii: "Z") else { return nil }
+        // Request lines are short; do not read a huge body looking for the end of one.
+        let end: Int
+        if let lf = try findLineFeedWithin(from: offset, limit: 16 * 1024) {
+            end = lf
+        } else if stream.atEnd {
+            end = stream.available
+        } else {
+            return nil
+        }
+        let isRequest = stream.withWindow { window in
+            HTTPSyntax.isRequestLine(UnsafeBufferPointer(rebasing: window[offset..<end]))
+        }
+        return isRequest ? end - offset : nil
+    }
+
+    private func findLineFeedWithin(from offset: Int, limit: Int) throws(InputError) -> Int? {
+        while true {
+            let available = min(stream.available, offset + limit)
+            let hit: Int? = stream.withWindow { window in
+                guard offset < available else { return nil }
+                let base = UnsafeRawPointer(window.baseAddress!)
+                guard let found = memchr(base + offset, 0x0A, available - offset) else { return nil }
+                return UnsafeRawPointer(found) - base
+            }
+            if let hit { return hit }
+            if stream.available >= offset + limit { return nil }
+            if try !stream.fill() { return nil }
+        }
+    }
+
+    /// Finds the start of the next request line at or after `offset`, which must be a line start.
+    /// Returns nil at the end of input.
+    private func findNextRequest(from offset: Int, requireBlankLineBefore: Bool = false) throws(InputError) -> Int? {
+        var lineStart = offset
+        var previousBlank = true
+        while true {
+            if lineStart >= stream.available, try !stream.fill() { return nil }
+            if lineStart >= stream.available { return nil }
+            let lead = byte(lineStart)
+            if lead >= UInt8(ascii: "A"), lead <= UInt8(ascii: "Z"), !requireBlankLineBefore || previousBlank,
+               try requestLineLength(at: lineStart) != nil {
+                return lineStart
+            }
+            guard let lf = try findLineFeed(from: lineStart) else { return nil }
+            previousBlank = lf == lineStart || (lf == lineStart + 1 && byte(lineStart) == 0x0D)
+            lineStart = lf + 1
+        }
+    }
+
+    // MARK: - Requests
+
+    private func emptyInput() -> RequestDump {
+        let text = SourceText([], baseLine: stream.lineAtHead)
+        var dump = makeDump(text: text, capture: .body, bodyRange: 0..<0, headers: extraHeaders)
+        dump.findings.append(Finding(.error, "input.empty", "empty input: no request and no body", at: nil))
+        return dump
+    }
+
+    private func makeDump(text: SourceText, capture: CaptureKind, bodyRange: Range<Int>,
+                          headers: [HTTPHeader]) -> RequestDump {
+        defer { nextIndex += 1 }
+        return RequestDump(source: source, index: nextIndex, capture: capture, method: nil, target: nil,
+                           version: nil, headers: headers, text: text, bodyStorage: text.bytes,
+                           bodyRange: bodyRange, bodySegments: [], findings: [])
+    }
+
+    /// A body with no request line: it runs to the next request line or the end of input.
+    private func readBareBody() throws(InputError) -> RequestDump {
+        let end = try findNextRequest(from: 0, requireBlankLineBefore: true) ?? {
+            try? stream.fillToEnd()
+            return stream.available
+        }()
+        let bodyEnd = trimmedLineBreaks(0, end)
+        let line = stream.lineAtHead
+        let text = SourceText(stream.copy(end), baseLine: line)
+        stream.consume(end)
+        if end == stream.available && stream.atEnd { finished = true }
+        return makeDump(text: text, capture: .body, bodyRange: 0..<bodyEnd, headers: extraHeaders)
+    }
+
+    /// `end` moved back over trailing CR and LF bytes, not before `start`.
+    private func trimmedLineBreaks(_ start: Int, _ end: Int) -> Int {
+        var end = end
+        while end > start, byte(end - 1) == 0x0A || byte(end - 1) == 0x0D { end -= 1 }
+        return end
+    }
+
+    private func readHTTPRequest() throws(InputError) -> RequestDump {
+        var findings: [Finding] = []
+        var pendingPositions: [(offset: Int, finding: Finding)] = []
+        guard let lineLength = try requestLineLength(at: 0) else {
+            preconditionFailure("caller checked the request line")
+        }
+        let requestLine = stream.withWindow { String(decoding: $0[0..<lineLength], as: UTF8.self) }
+        let parts = HTTPSyntax.splitRequestLine(requestLine)
+
+        // Headers, up to the blank line.
+        var headers: [HTTPHeader] = []
+        var lineStart = lineLength + 1
+        var bodyStart: Int
+        var headersComplete = false
+        while true {
+            if lineStart >= stream.available, try !stream.require(lineStart + 1) {
+                bodyStart = stream.available
+                break
+            }
+            let lf = try findLineFeed(from: lineStart)
+            let lineEnd = lf ?? stream.available
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, byte(contentEnd - 1) == 0x0D { contentEnd -= 1 }
+            if contentEnd == lineStart {
+                bodyStart = lf.map { $0 + 1 } ?? lineEnd
+                headersComplete = true
+                break
+            }
+            let lead = byte(lineStart)
+            if lead == 0x20 || lead == 0x09, !headers.isEmpty {
+                // obs-fold: a continuation of the previous header's value.
+                let more = stream.withWindow { HTTPSyntax.trimmed($0[lineStart..<contentEnd]) }
+                headers[headers.count - 1].value += headers[headers.count - 1].value.isEmpty ? more : " " + more
+            } else if let header = stream.withWindow({ HTTPSyntax.parseHeader($0[lineStart..<contentEnd], offset: lineStart) }) {
+                headers.append(header)
+            } else if lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[") {
+                pendingPositions.append((lineStart, Finding(.warning, "http.header",
+                    "no blank line between the headers and the body; the body is taken to start here")))
+                bodyStart = lineStart
+                headersComplete = true
+                break
+            } else {
+                pendingPositions.append((lineStart, Finding(.warning, "http.header",
+                    "not a header line: expected 'Name: value'; ignored")))
+            }
+            guard let lf else {
+                bodyStart = stream.available
+                break
+            }
+            lineStart = lf + 1
+        }
+
+        // The body.
+        var bodyEnd = bodyStart
+        var requestEnd = bodyStart
+        var decoded: (bytes: [UInt8], segments: [(body: Int, raw: Int)])?
+        let transferEncoding = headers.last { asciiCaseInsensitiveEquals($0.name, "Transfer-Encoding") }?.value
+        let contentLengths = headers.filter { asciiCaseInsensitiveEquals($0.name, "Content-Length") }
+        let chunked = transferEncoding.map { HTTPSyntax.isChunked($0) } ?? false
+
+        if chunked, headersComplete, case .chunked(let result) = try decodeChunked(from: bodyStart, findings: &pendingPositions) {
+            decoded = (result.bytes, result.segments)
+            requestEnd = result.end
+            bodyEnd = result.end
+            if !contentLengths.isEmpty {
+                pendingPositions.append((contentLengths[0].offset ?? 0, Finding(.warning, "http.content-length",
+                    "both Transfer-Encoding: chunked and Content-Length are present; Content-Length is ignored")))
+            }
+        } else if let declared = contentLengths.first, !chunked {
+            let values = Set(contentLengths.map(\.value))
+            if let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(isDigit), values.count == 1 {
+                (bodyEnd, requestEnd) = try bodyWithContentLength(start: bodyStart, length: length,
+                                                                  headerOffset: declared.offset ?? 0,
+                                                                  headersComplete: headersComplete,
+                                                                  findings: &pendingPositions)
+            } else {
+                let message = values.count > 1
+                    ? "conflicting Content-Length headers (\(values.sorted().joined(separator: ", "))); the body runs to the next request"
+                    : "Content-Length is not a non-negative integer; the body runs to the next request"
+                pendingPositions.append((declared.offset ?? 0, Finding(.error, "http.content-length", message)))
+                (bodyEnd, requestEnd) = try bodyToNextRequest(start: bodyStart)
+            }
+        } else {
+            (bodyEnd, requestEnd) = try bodyToNextRequest(start: bodyStart)
+        }
+
+        let line = stream.lineAtHead
+        let raw = stream.copy(requestEnd)
+        stream.consume(requestEnd)
+        if stream.atEnd && stream.available == 0 { finished = true }
+        let text = SourceText(raw, baseLine: line)
+        for (offset, finding) in pendingPositions {
+            var placed = finding
+            placed.position = text.position(ofOffset: offset)
+            findings.append(placed)
+        }
+        defer { nextIndex += 1 }
+        var dump = RequestDump(source: source, index: nextIndex, capture: .http, method: parts.method,
+                               target: parts.target, version: parts.version, headers: headers, text: text,
+                               bodyStorage: raw, bodyRange: bodyStart..<bodyEnd, bodySegments: [], findings: findings)
+        if let decoded {
+            dump.bodyStorage = decoded.bytes
+            dump.bodyRange = 0..<decoded.bytes.count
+            dump.bodySegments = decoded.segments
+        }
+        return dump
+    }
+
+    /// A body without a declared length runs to the next request line or the end of input; line
+    /// breaks that separate it from what follows are not part of it.
+    private func bodyToNextRequest(start: Int) throws(InputError) -> (bodyEnd: Int, requestEnd: Int) {
+        if let next = try findNextRequest(from: start, requireBlankLineBefore: true) {
+            return (max(start, trimmedLineBreaks(start, next)), next)
+        }
+        try stream.fillToEnd()
+        let end = stream.available
+        return (max(start, trimmedLineBreaks(start, end)), end)
+    }
+
+    private func bodyWithContentLength(start: Int, length: Int, headerOffset: Int, headersComplete: Bool,
+                                       findings: inout [(offset: Int, finding: Finding)]) throws(InputError) -> (Int, Int) {
+        let (wanted, overflow) = start.addingReportingOverflow(length)
+        let complete = overflow ? false : try stream.require(wanted)
+        if !complete {
+            let got = stream.available - start
+            findings.append((stream.available, Finding(.error, "http.truncated",
+                "truncated body: Content-Length is \(length) but only \(max(0, got)) bytes follow the headers")))
+            return (stream.available, stream.available)
+        }
+        // A declared length that swallows the next request: the dump was edited or cut.
+        if length > 0, let inner = try findNextRequest(from: start, requireBlankLineBefore: true), inner < wanted {
+            let end = trimmedLineBreaks(start, inner)
+            findings.append((inner, Finding(.error, "http.content-length",
+                "Content-Length is \(length) but the next request starts after \(end - start) bytes of body")))
+            return (end, inner)
+        }
+        // What follows the declared body must be blank space, another request, or nothing.
+        var after = wanted
+        while true {
+            if after >= stream.available, try !stream.fill() { return (wanted, stream.available) }
+            let b = byte(after)
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { after += 1 } else { break }
+        }
+        if try requestLineLength(at: after) != nil, after == 0 || byte(after - 1) == 0x0A {
+            return (wanted, after)
+        }
+        let (bodyEnd, requestEnd) = try bodyToNextRequest(start: wanted)
+        findings.append((wanted, Finding(.error, "http.content-length",
+            "Content-Length is \(length) but \(bodyEnd - wanted) more bytes follow the body; they are read as part of it")))
+        return (bodyEnd, requestEnd)
+    }
+
+    private enum ChunkedOutcome {
+        case chunked((bytes: [UInt8], segments: [(body: Int, raw: Int)], end: Int))
+        case notChunked
+    }
+
+    private func decodeChunked(from start: Int,
+                               findings: inout [(offset: Int, finding: Finding)]) throws(InputError) -> ChunkedOutcome {
+        var bytes: [UInt8] = []
+        var segments: [(body: Int, raw: Int)] = []
+        var position = start
+        var first = true
+        while true {
+            guard let lf = try findLineFeed(from: position) else {
+                if first { return .notChunked }
+                findings.append((stream.available, Finding(.error, "http.truncated",
+                    "truncated chunked body: the input ends before the last (zero-size) chunk")))
+                return .chunked((bytes, segments, stream.available))
+            }
+            let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lf]) }
+            let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
+            guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
+                if first {
+                    findings.append((position, Finding(.warning, "http.chunked",
+                        "Transfer-Encoding is chunked but the body is not in chunks (a capture tool may have decoded it); read as is")))
+                    return .notChunked
+                }
+                findings.append((position, Finding(.error, "http.chunked",
+                    "invalid chunk size line: expected a hexadecimal size")))
+                let (_, requestEnd) = try bodyToNextRequest(start: position)
+                return .chunked((bytes, segments, requestEnd))
+            }
+            first = false
+            let dataStart = lf + 1
+            if size == 0 {
+                // Trailer fields up to a blank line, or the end of input.
+                var trailer = dataStart
+                while let next = try findLineFeed(from: trailer) {
+                    let blank = next == trailer || (next == trailer + 1 && byte(trailer) == 0x0D)
+                    trailer = next + 1
+                    if blank { break }
+                }
+                return .chunked((bytes, segments, min(trailer, stream.available)))
+            }
+            if try !stream.require(dataStart + size) {
+                segments.append((bytes.count, dataStart))
+                stream.withWindow { bytes.append(contentsOf: $0[dataStart..<stream.available]) }
+                findings.append((stream.available, Finding(.error, "http.truncated",
+                    "truncated chunk: \(size) bytes declared, \(stream.available - dataStart) present")))
+                return .chunked((bytes, segments, stream.available))
+            }
+            segments.append((bytes.count, dataStart))
+            stream.withWindow { bytes.append(contentsOf: $0[dataStart..<dataStart + size]) }
+            position = dataStart + size
+            // The chunk's data ends with a line break.
+            _ = try stream.require(position + 2)
+            if position < stream.available, byte(position) == 0x0D { position += 1 }
+            if position < stream.available, byte(position) == 0x0A {
+                position += 1
+            } else {
+                findings.append((position, Finding(.error, "http.chunked",
+                    "chunk data is longer than its declared size (\(size) bytes)")))
+                let (_, requestEnd) = try bodyToNextRequest(start: position)
+                return .chunked((bytes, segments, requestEnd))
+            }
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
+
+/// Small pieces of HTTP/1.1 syntax (RFC 9112).
+enum HTTPSyntax {
+    /// `METHOD SP request-target SP HTTP/x.y`, with an optional trailing CR.
+    static func isRequestLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var count = line.count
+        if count > 0, line[count - 1] == 0x0D { count -= 1 }
+        var index = 0
+        while index < count, (line[index] >= UInt8(ascii: "A") && line[index] <= UInt8(ascii: "Z")) || line[index] == UInt8(ascii: "-") {
+            index += 1
+        }
+        guard index > 0, index < count, line[index] == 0x20 else { return false }
+        index += 1
+        let targetStart = index
+        while index < count, line[index] > 0x20, line[index] != 0x7F { index += 1 }
+        guard index > targetStart, index < count, line[index] == 0x20 else { return false }
+        index += 1
+        // HTTP/d.d to the end
+        guard count - index == 8 else { return false }
+        let version = Array("HTTP/".utf8)
+        for offset in 0..<5 where line[index + offset] != version[offset] { return false }
+        return isDigit(line[index + 5]) && line[index + 6] == UInt8(ascii: ".") && isDigit(line[index + 7])
+    }
+
+    static func splitRequestLine(_ line: String) -> (method: String, target: String, version: String) {
+        let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        let parts = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "", parts.count > 2 ? String(parts[2]) : "")
+    }
+
+    static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// `name: value` where the name is an RFC 9110 token.
+    static func parseHeader(_ line: Slice<UnsafeBufferPointer<UInt8>>, offset: Int) -> HTTPHeader? {
+        var colon = line.startIndex
+        while colon < line.endIndex, isTokenByte(line[colon]) { colon += 1 }
+        guard colon > line.startIndex, colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
+        let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
+        return HTTPHeader(name: name, value: trimmed(line[(colon + 1)...]), offset: offset)
+    }
+
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+
+    /// Whether the last transfer coding is `chunked`.
+    static func isChunked(_ value: String) -> Bool {
+        guard let last = value.split(separator: ",").last else { return false }
+        return asciiCaseInsensitiveEquals(last.trimmingSpaces, "chunked")
+    }
+}

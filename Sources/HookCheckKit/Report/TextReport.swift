@@ -1,0 +1,124 @@
+/// The human view of one analysed request: a short header, the changes table, the findings.
+public struct TextReport {
+    public var style: Style
+    /// Leave out info findings and the details of valid requests.
+    public var quiet: Bool
+    public var showSecrets: Bool
+
+    public init(style: Style, quiet: Bool = false, showSecrets: Bool = false) {
+        self.style = style
+        self.quiet = quiet
+        self.showSecrets = showSecrets
+    }
+
+    public func render(_ record: Analysis) -> String {
+        let findings = quiet ? record.findings.filter { $0.severity != .info } : record.findings
+        if quiet && findings.isEmpty { return "" }
+        var lines: [String] = []
+        let location = "\(record.source):\(record.line)"
+        let indexText = record.index > 0 || record.capture != .http && record.capture != .body ? " [\(record.index)]" : ""
+        lines.append(style.bold(location) + indexText + "  " + verdict(record))
+
+        var rows: [(String, String)] = []
+        if let vendor = record.vendor {
+            let why = record.evidence.isEmpty ? "" : style.dim("  (" + record.evidence.joined(separator: ", ") + ")")
+            rows.append(("sender", vendor + why))
+        } else {
+            rows.append(("sender", style.dim("unknown")))
+        }
+        if let event = record.event {
+            rows.append(("event", event + (record.kind.map { style.dim("  → " + $0) } ?? "")))
+        }
+        if let entity = record.entity {
+            rows.append(("entity", entity.type + (entity.id.map { " " + $0 } ?? "")))
+        }
+        if let account = record.account { rows.append(("account", account)) }
+        if let occurredAt = record.occurredAt { rows.append(("time", occurredAt)) }
+        if let auth = record.auth {
+            rows.append(("auth", "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))
+        }
+        for note in record.notes { rows.append(("note", note)) }
+        let labelWidth = rows.map(\.0.count).max() ?? 0
+        for (label, value) in rows {
+            lines.append("  " + style.dim(label.padding(labelWidth)) + "  " + value)
+        }
+
+        if !record.changes.isEmpty {
+            lines.append("")
+            lines += changesTable(record.changes).map { "  " + $0 }
+        }
+        if !findings.isEmpty {
+            lines.append("")
+            for finding in findings {
+                lines.append("  " + findingLine(finding))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func verdict(_ record: Analysis) -> String {
+        let errors = record.findings.filter { $0.severity == .error }.count
+        let warnings = record.findings.filter { $0.severity == .warning }.count
+        if errors > 0 {
+            return style.bold(style.red("invalid")) + style.dim(" (\(plural(errors, "error"))\(warnings > 0 ? ", " + plural(warnings, "warning") : ""))")
+        }
+        return style.bold(style.green("valid")) + (warnings > 0 ? style.dim(" (\(plural(warnings, "warning")))") : "")
+    }
+
+    private func authStatus(_ status: AuthResult.Status) -> String {
+        switch status {
+        case .valid: style.green(status.rawValue)
+        case .invalid: style.bold(style.red(status.rawValue))
+        case .missing: style.yellow(status.rawValue)
+        case .unchecked, .none: style.dim(status.rawValue)
+        }
+    }
+
+    func findingLine(_ finding: Finding) -> String {
+        let position = finding.position.map { "\($0.line):\($0.column)" } ?? "-"
+        let pointer = finding.pointer.map { $0.isEmpty ? " (root)" : " " + $0 } ?? ""
+        return style.severity(finding.severity, finding.severity.rawValue.padding(7)) + " " + position.padding(7)
+            + " " + finding.message + " " + style.dim("[\(finding.code)]" + pointer)
+    }
+
+    /// FIELD | PREVIOUS | UPDATED, with the columns the changes actually have.
+    func changesTable(_ changes: [Change]) -> [String] {
+        let hasPrevious = changes.contains { $0.previous != nil }
+        let hasUpdated = changes.contains { $0.updated != nil }
+        var header = ["FIELD"]
+        if hasPrevious { header.append("PREVIOUS") }
+        if hasUpdated { header.append("UPDATED") }
+        let compact = JSONOutput(pretty: false)
+        let body: [[String]] = changes.map { change in
+            var row = [change.field]
+            if hasPrevious { row.append(change.previous.map { TextReport.clip(compact.string($0)) } ?? "") }
+            if hasUpdated { row.append(change.updated.map { TextReport.clip(compact.string($0)) } ?? "") }
+            return row
+        }
+        var widths = header.map(\.count)
+        for row in body {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                column == cells.count - 1 ? cell : cell.padding(widths[column])
+            }.joined(separator: "  ")
+        }
+        return [style.bold(line(header))] + body.map(line)
+    }
+
+    static func clip(_ text: String) -> String {
+        text.count > 48 ? String(text.prefix(47)) + "…" : text
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension String {
+    /// Right-padded with spaces to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,471 @@
+/// A problem found in a JSON text, at a byte offset of the parsed bytes.
+public struct JSONIssue: Sendable, Equatable, Error {
+    /// `json.syntax`, `json.utf8`, `json.depth` or `json.duplicate-key`.
+    public var code: String
+    public var message: String
+    public var offset: Int
+    /// For a duplicate key: the path of member names and indices leading to it.
+    public var path: [JSONPathComponent]
+
+    public init(code: String, message: String, offset: Int, path: [JSONPathComponent] = []) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.path = path
+    }
+}
+
+/// One step of a JSON Pointer.
+public enum JSONPathComponent: Sendable, Equatable, Hashable {
+    case key(String)
+    case index(Int)
+}
+
+/// Strict RFC 8259 parsing of UTF-8 bytes onto a flat token tape, with a depth limit.
+///
+/// Numbers keep their text, strings are validated (UTF-8, escapes, surrogate pairs) but decoded
+/// only when read. The first syntax error ends parsing; it names what was expected and what was
+/// found, at the offset of the offending byte.
+public struct JSONParser {
+    public static let defaultMaxDepth = 512
+
+    public var maxDepth: Int
+
+    public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
+        self.maxDepth = maxDepth
+    }
+
+    /// Parses all of `bytes`.
+    public func parse(_ bytes: [UInt8]) -> Result<JSONDocument, JSONIssue> {
+        parse(bytes, range: 0..<bytes.count)
+    }
+
+    /// Parses `bytes[range]`; token and issue offsets are offsets in `bytes`.
+    public func parse(_ bytes: [UInt8], range: Range<Int>) -> Result<JSONDocument, JSONIssue> {
+        var tokens: [JSONToken] = []
+        tokens.reserveCapacity(max(16, range.count / 12))
+        let outcome: Result<Void, JSONIssue> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), maxDepth: maxDepth)
+            scanner.position = range.lowerBound
+            return scanner.run(into: &tokens)
+        }
+        switch outcome {
+        case .failure(let issue):
+            return .failure(issue)
+        case .success:
+            let warnings = DuplicateKeys.find(in: bytes, tokens: tokens)
+            return .success(JSONDocument(bytes: bytes, tokens: tokens, warnings: warnings))
+        }
+    }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let backslash = UInt8(ascii: "\\")
+private let comma = UInt8(ascii: ",")
+private let colon = UInt8(ascii: ":")
+private let openBrace = UInt8(ascii: "{")
+private let closeBrace = UInt8(ascii: "}")
+private let openBracket = UInt8(ascii: "[")
+private let closeBracket = UInt8(ascii: "]")
+
+/// The scanning loop; an explicit stack instead of recursion so depth costs no native stack.
+struct JSONScanner {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let maxDepth: Int
+    var position = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.buffer = buffer
+        self.maxDepth = maxDepth
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        let count = buffer.count
+        while position < count {
+            switch buffer[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    @inline(__always)
+    var current: UInt8? { position < buffer.count ? buffer[position] : nil }
+
+    func found() -> String { JSONScanner.describe(buffer, at: position) }
+
+    static func describe(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> String {
+        guard position < buffer.count else { return "end of input" }
+        let byte = buffer[position]
+        switch byte {
+        case quote: return "string"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "number"
+        case openBrace, closeBrace, openBracket, closeBracket, comma, colon:
+            return "'\(Character(Unicode.Scalar(byte)))'"
+        case 0x21...0x7E:
+            // A word such as `true` or `undefined`: show it whole, up to a delimiter.
+            var end = position
+            while end < buffer.count, end - position < 16, isWordByte(buffer[end]) { end += 1 }
+            if end > position + 1 || isWordByte(byte) {
+                return "'\(String(decoding: buffer[position..<max(end, position + 1)], as: UTF8.self))'"
+            }
+            return "'\(Character(Unicode.Scalar(byte)))'"
+        default:
+            return byte < 0x20 ? "control character U+\(hex4(UInt32(byte)))" : "byte 0x\(hex2(byte))"
+        }
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+             UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    func syntax(_ message: String, at offset: Int? = nil) -> JSONIssue {
+        JSONIssue(code: "json.syntax", message: message, offset: offset ?? position)
+    }
+
+    mutating func run(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+        // Open containers: tape index of each.
+        var stack: [Int] = []
+        stack.reserveCapacity(32)
+        skipWhitespace()
+        if position >= buffer.count {
+            return .failure(syntax("expected a JSON value, found end of input"))
+        }
+        // States: expecting a value (after '[', ',', ':' or at the top).
+        var needValue = true
+        while true {
+            if needValue {
+                skipWhitespace()
+                guard let byte = current else {
+                    return .failure(syntax(stack.isEmpty ? "expected a JSON value, found end of input"
+                                                         : "expected a value, found end of input"))
+                }
+                switch byte {
+                case openBrace, openBracket:
+                    if stack.count >= maxDepth {
+                        return .failure(JSONIssue(code: "json.depth",
+                                                  message: "nesting deeper than \(maxDepth) levels",
+                                                  offset: position))
+                    }
+                    let isObject = byte == openBrace
+                    if let parent = stack.last { tokens[parent].count += 1 }
+                    stack.append(tokens.count)
+                    tokens.append(JSONToken(kind: isObject ? .object : .array, flags: 0,
+                                            start: UInt32(truncatingIfNeeded: position), end: 0, count: 0, next: 0))
+                    position += 1
+                    skipWhitespace()
+                    if isObject {
+                        if current == closeBrace {
+                            position += 1
+                            closeContainer(&tokens, &stack)
+                            needValue = false
+                            break
+                        }
+                        if case .failure(let issue) = scanKey(into: &tokens, afterComma: false) { return .failure(issue) }
+                        continue
+                    } else {
+                        if current == closeBracket {
+                            position += 1
+                            closeContainer(&tokens, &stack)
+                            needValue = false
+                            break
+                        }
+                        continue
+                    }
+                case quote:
+                    if let parent = stack.last { tokens[parent].count += 1 }
+                    if case .failure(let issue) = scanString(into: &tokens) { return .failure(issue) }
+                    needValue = false
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if let parent = stack.last { tokens[parent].count += 1 }
+                    if case .failure(let issue) = scanNumber(into: &tokens) { return .failure(issue) }
+                    needValue = false
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    if let parent = stack.last { tokens[parent].count += 1 }
+                    if case .failure(let issue) = scanLiteral(into: &tokens) { return .failure(issue) }
+                    needValue = false
+                default:
+                    return .failure(syntax("expected a value, found \(found())"))
+                }
+            }
+            // After a value: a separator, a closing bracket, or the end.
+            skipWhitespace()
+            guard let open = stack.last else {
+                if position < buffer.count {
+                    return .failure(syntax("expected end of input after the JSON value, found \(found())"))
+                }
+                return .success(())
+            }
+            let isObject = tokens[open].kind == .object
+            guard let byte = current else {
+                return .failure(syntax(isObject ? "expected ',' or '}' after object member, found end of input"
+                                                : "expected ',' or ']' after array element, found end of input"))
+            }
+            if byte == comma {
+                position += 1
+                if isObject {
+                    skipWhitespace()
+                    if current == closeBrace {
+                        return .failure(syntax("expected a string key after ',', found '}' (trailing comma)"))
+                    }
+                    if case .failure(let issue) = scanKey(into: &tokens, afterComma: true) { return .failure(issue) }
+                } else {
+                    skipWhitespace()
+                    if current == closeBracket {
+                        return .failure(syntax("expected a value after ',', found ']' (trailing comma)"))
+                    }
+                }
+                needValue = true
+            } else if byte == (isObject ? closeBrace : closeBracket) {
+                position += 1
+                closeContainer(&tokens, &stack)
+                needValue = false
+            } else {
+                return .failure(syntax(isObject ? "expected ',' or '}' after object member, found \(found())"
+                                                : "expected ',' or ']' after array element, found \(found())"))
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func closeContainer(_ tokens: inout [JSONToken], _ stack: inout [Int]) {
+        let index = stack.removeLast()
+        tokens[index].end = UInt32(truncatingIfNeeded: position)
+        tokens[index].next = UInt32(truncatingIfNeeded: tokens.count)
+    }
+
+    /// A member key and its colon; leaves the scanner expecting the value.
+    mutating func scanKey(into tokens: inout [JSONToken], afterComma: Bool) -> Result<Void, JSONIssue> {
+        skipWhitespace()
+        guard current == quote else {
+            return .failure(syntax(afterComma ? "expected a string key after ',', found \(found())"
+                                              : "expected a string key or '}', found \(found())"))
+        }
+        if case .failure(let issue) = scanString(into: &tokens) { return .failure(issue) }
+        skipWhitespace()
+        guard current == colon else {
+            return .failure(syntax("expected ':' after object key, found \(found())"))
+        }
+        position += 1
+        return .success(())
+    }
+
+    mutating func scanString(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+        let start = position
+        position += 1
+        var flags: UInt8 = 0
+        let count = buffer.count
+        while true {
+            // Fast path: plain printable ASCII.
+            while position < count {
+                let byte = buffer[position]
+                if byte == quote || byte == backslash || byte < 0x20 || byte >= 0x80 { break }
+                position += 1
+            }
+            guard position < count else {
+                return .failure(syntax("unterminated string: expected '\"', found end of input", at: position))
+            }
+            let byte = buffer[position]
+            if byte == quote {
+                position += 1
+                tokens.append(JSONToken(kind: .string, flags: flags, start: UInt32(truncatingIfNeeded: start),
+                                        end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
+                return .success(())
+            }
+            if byte == backslash {
+                flags |= JSONToken.hasEscapes
+                if let issue = scanEscape() { return .failure(issue) }
+                continue
+            }
+            if byte < 0x20 {
+                return .failure(syntax("unescaped control character U+\(hex4(UInt32(byte))) in string"))
+            }
+            if let issue = scanUTF8Sequence() { return .failure(issue) }
+        }
+    }
+
+    /// Validates one multi-byte UTF-8 sequence at `position` (RFC 3629: no overlongs, no surrogates).
+    mutating func scanUTF8Sequence() -> JSONIssue? {
+        let lead = buffer[position]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default:
+            return JSONIssue(code: "json.utf8", message: "invalid UTF-8: byte 0x\(hex2(lead)) cannot start a character", offset: position)
+        }
+        for index in 1..<length {
+            let at = position + index
+            guard at < buffer.count else {
+                return JSONIssue(code: "json.utf8", message: "invalid UTF-8: character cut off by the end of input", offset: position)
+            }
+            let byte = buffer[at]
+            let (low, high) = index == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+            if byte < low || byte > high {
+                return JSONIssue(code: "json.utf8",
+                                 message: "invalid UTF-8: byte 0x\(hex2(byte)) after 0x\(hex2(lead)) is not a valid continuation",
+                                 offset: position)
+            }
+        }
+        position += length
+        return nil
+    }
+
+    /// One backslash escape; `\u` escapes must pair surrogates correctly.
+    mutating func scanEscape() -> JSONIssue? {
+        let escapeStart = position
+        position += 1
+        guard let byte = current else {
+            return syntax("unterminated string: expected '\"', found end of input")
+        }
+        switch byte {
+        case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            position += 1
+            return nil
+        case UInt8(ascii: "u"):
+            position += 1
+            guard let unit = readHex4() else {
+                return syntax("invalid \\u escape: expected four hex digits", at: escapeStart)
+            }
+            if (0xDC00...0xDFFF).contains(unit) {
+                return syntax("lone low surrogate \\u\(hex4(UInt32(unit))) in string", at: escapeStart)
+            }
+            if (0xD800...0xDBFF).contains(unit) {
+                let pairStart = position
+                guard position + 1 < buffer.count, buffer[position] == backslash, buffer[position + 1] == UInt8(ascii: "u") else {
+                    return syntax("lone high surrogate \\u\(hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
+                }
+                position += 2
+                guard let low = readHex4() else {
+                    return syntax("invalid \\u escape: expected four hex digits", at: pairStart)
+                }
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    return syntax("lone high surrogate \\u\(hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
+                }
+            }
+            return nil
+        default:
+            return syntax("invalid escape '\\\(byte >= 0x21 && byte < 0x7F ? String(Character(Unicode.Scalar(byte))) : "?")' in string", at: escapeStart)
+        }
+    }
+
+    mutating func readHex4() -> UInt16? {
+        guard position + 4 <= buffer.count else { return nil }
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            guard let digit = hexValue(buffer[position]) else { return nil }
+            value = value << 4 | UInt16(digit)
+            position += 1
+        }
+        return value
+    }
+
+    mutating func scanNumber(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+        let start = position
+        let count = buffer.count
+        var flags: UInt8 = 0
+        if buffer[position] == UInt8(ascii: "-") {
+            position += 1
+            guard position < count, isDigit(buffer[position]) else {
+                return .failure(syntax("expected a digit after '-', found \(found())"))
+            }
+        }
+        if buffer[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < count, isDigit(buffer[position]) {
+                return .failure(syntax("leading zeros are not allowed in numbers", at: start))
+            }
+        } else {
+            while position < count, isDigit(buffer[position]) { position += 1 }
+        }
+        if position < count, buffer[position] == UInt8(ascii: ".") {
+            flags |= JSONToken.isFractional
+            position += 1
+            guard position < count, isDigit(buffer[position]) else {
+                return .failure(syntax("expected a digit after '.', found \(found())"))
+            }
+            while position < count, isDigit(buffer[position]) { position += 1 }
+        }
+        if position < count, buffer[position] | 0x20 == UInt8(ascii: "e") {
+            flags |= JSONToken.isFractional
+            position += 1
+            if position < count, buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < count, isDigit(buffer[position]) else {
+                return .failure(syntax("expected a digit in the exponent, found \(found())"))
+            }
+            while position < count, isDigit(buffer[position]) { position += 1 }
+        }
+        tokens.append(JSONToken(kind: .number, flags: flags, start: UInt32(truncatingIfNeeded: start),
+                                end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
+        return .success(())
+    }
+
+    mutating func scanLiteral(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+        let start = position
+        let (word, kind): (StaticString, JSONKind) = switch buffer[position] {
+        case UInt8(ascii: "t"): ("true", .true)
+        case UInt8(ascii: "f"): ("false", .false)
+        default: ("null", .null)
+        }
+        let length = word.utf8CodeUnitCount
+        var matches = position + length <= buffer.count
+        if matches {
+            let pointer = word.utf8Start
+            for index in 0..<length where buffer[position + index] != pointer[index] {
+                matches = false
+                break
+            }
+        }
+        // `trueish` is not `true`: the literal must end at a delimiter.
+        if matches, position + length < buffer.count, JSONScanner.isWordByte(buffer[position + length]) {
+            matches = false
+        }
+        guard matches else {
+            return .failure(syntax("expected a value, found \(found())"))
+        }
+        position += length
+        tokens.append(JSONToken(kind: kind, flags: 0, start: UInt32(truncatingIfNeeded: start),
+                                end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
+        return .success(())
+    }
+}
+
+@inline(__always)
+func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+@inline(__always)
+func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 0x30
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 0x57
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 0x37
+    default: nil
+    }
+}
+
+func hex2(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF".utf8)
+    return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
+}
+
+func hex4(_ value: UInt32) -> String {
+    hex2(UInt8(truncatingIfNeeded: value >> 8)) + hex2(UInt8(truncatingIfNeeded: value))
+}

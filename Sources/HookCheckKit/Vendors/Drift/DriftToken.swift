@@ -1,0 +1,76 @@
+extension DriftVendor {
+    /// Drift's verification token: the header and body copies must agree, and with a configured
+    /// token each copy present must equal it. Compared in constant time; never printed.
+    func checkToken(_ context: AnalysisContext, _ record: inout Analysis) -> AuthResult {
+        let request = context.request
+        let headerValues = request.headerValues(Self.tokenHeader)
+        let headerPosition = request.position(ofHeader: Self.tokenHeader)
+        var bodyToken: [UInt8]?
+        var bodyPosition: SourcePosition?
+        if case .json(let document) = context.payload, document[0].kind == .object,
+           let token = document.member(0, "token"), document[token].kind == .string {
+            bodyToken = Array(document.string(token).utf8)
+            bodyPosition = context.position(ofBodyOffset: Int(document[token].start))
+        }
+        let where_ = headerPosition ?? bodyPosition
+        func finding(_ severity: Severity, _ code: String, _ message: String) {
+            record.findings.append(Finding(severity, code, message, at: where_,
+                                           pointer: headerPosition == nil && bodyPosition != nil ? "/token" : nil))
+        }
+
+        if Set(headerValues).count > 1 {
+            let detail = "several \(Self.tokenHeader) headers with different values"
+            finding(.error, "auth.mismatch", detail)
+            return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
+        }
+        let headerToken = headerValues.first.map { Array($0.utf8) }
+        guard headerToken != nil || bodyToken != nil else {
+            let detail = "no \(Self.tokenHeader) header and no token in the body"
+            finding(context.secrets.isEmpty ? .warning : .error, "auth.missing", detail)
+            return AuthResult(scheme: authScheme, status: .missing, detail: detail)
+        }
+        if let headerToken, let bodyToken, !ConstantTime.equals(headerToken, bodyToken) {
+            let detail = "the \(Self.tokenHeader) header and the body's token differ"
+            finding(.error, "auth.mismatch", detail)
+            return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
+        }
+        let copies = headerToken != nil && bodyToken != nil ? "header and body token match"
+            : headerToken != nil ? "header token (the body has no token)"
+            : "body token (no \(Self.tokenHeader) header)"
+        let received = headerToken ?? bodyToken ?? []
+        guard !context.secrets.isEmpty else {
+            let detail = "\(copies); no token configured"
+            finding(.info, "auth.unchecked",
+                    "token not checked: pass --secret-env NAME or --secret-file PATH, or set \(secretVariable ?? "")")
+            return AuthResult(scheme: authScheme, status: .unchecked, detail: detail)
+        }
+        // Try every configured token, without stopping early, so timing says nothing about which.
+        var matched: SecretSource?
+        for secret in context.secrets where ConstantTime.equals(secret.value, received) && matched == nil {
+            matched = secret
+        }
+        if let matched {
+            let detail = copies == "header and body token match" ? "\(copies) \(matched.label)" : "\(copies) matches \(matched.label)"
+            return AuthResult(scheme: authScheme, status: .valid, detail: detail)
+        }
+        var detail = "the token does not match " + (context.secrets.count == 1 ? context.secrets[0].label
+                                                    : "any of " + context.secrets.map(\.label).joined(separator: ", "))
+        if let hint = Self.explainMismatch(received: received, secrets: context.secrets) {
+            detail += "; " + hint
+        }
+        finding(.error, "auth.mismatch", detail)
+        return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
+    }
+
+    /// Names the usual mistake when one explains the mismatch.
+    static func explainMismatch(received: [UInt8], secrets: [SecretSource]) -> String? {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+            Array(bytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        }
+        for secret in secrets where ConstantTime.equals(trimmed(secret.value), trimmed(received)) {
+            return "it would match \(secret.label) without surrounding whitespace"
+        }
+        return nil
+    }
+}

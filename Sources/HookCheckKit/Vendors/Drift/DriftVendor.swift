@@ -1,0 +1,137 @@
+/// Drift: a JSON envelope `{type, orgId, data, token}` and a static verification token sent both as
+/// the `X-Verification-Token` header and the body's `token`.
+public struct DriftVendor: Vendor {
+    public let id = "drift"
+    public let displayName = "Drift"
+    public let authScheme = "drift-token"
+    public let secretVariable: String? = "HOOKCHECK_DRIFT_TOKEN"
+    static let tokenHeader = "X-Verification-Token"
+
+    public init() {}
+
+    public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
+        var detection = Detection()
+        if request.header(Self.tokenHeader) != nil {
+            detection.add(6, "header \(Self.tokenHeader)")
+        }
+        guard case .json(let document) = payload, document[0].kind == .object else { return detection }
+        let type = document.member(0, "type")
+        let orgId = document.member(0, "orgId")
+        let data = document.member(0, "data")
+        if let type, document[type].kind == .string, let orgId, document[orgId].kind == .number,
+           let data, document[data].kind == .object {
+            detection.add(5, "envelope type/orgId/data")
+            if DriftCatalog.event(named: document.string(type)) != nil {
+                detection.add(2, "event \(document.string(type))")
+            }
+        }
+        return detection
+    }
+
+    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
+        record.auth = checkToken(context, &record)
+        guard case .json(let document) = context.payload else { return }
+        var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
+        guard document[0].kind == .object else {
+            validator.validate(0, against: DriftCatalog.envelope(data: .any))
+            record.findings += validator.findings
+            return
+        }
+        let typeIndex = document.member(0, "type")
+        let eventName = typeIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
+        record.event = eventName
+        let event = eventName.flatMap(DriftCatalog.event(named:))
+        validator.validate(0, against: DriftCatalog.envelope(data: event?.data ?? .any))
+        if let eventName, event == nil, let typeIndex {
+            validator.report(.warning, "vendor.unknown-event",
+                             "unknown Drift event \"\(eventName)\"; its data is not checked", at: typeIndex)
+        }
+        let dataIndex = document.member(0, "data").flatMap { document[$0].kind == .object ? $0 : nil }
+        if let event, let dataIndex {
+            if event.deprecated, let typeIndex {
+                validator.report(.info, "vendor.deprecated-event",
+                                 "\(event.name) is deprecated; Drift suggests conversation_push or its source events", at: typeIndex)
+            }
+            checkPushedData(event, document, dataIndex, &validator)
+            checkOrgId(document, dataIndex, &validator)
+        }
+        record.findings += validator.findings
+        normalize(event, document, dataIndex, &record)
+    }
+
+    /// `conversation_push` carries its source event's data in `data.data`.
+    private func checkPushedData(_ event: DriftEvent, _ document: JSONDocument, _ dataIndex: Int,
+                                 _ validator: inout SchemaValidator) {
+        guard event.name == "conversation_push",
+              let source = document.member(dataIndex, "source"), document[source].kind == .string,
+              let sourceEvent = DriftCatalog.event(named: document.string(source)),
+              sourceEvent.name == "conversation_inactive" || sourceEvent.name == "conversation_manual_push",
+              let inner = document.member(dataIndex, "data") else { return }
+        validator.validate(inner, against: sourceEvent.data, at: [.key("data"), .key("data")])
+    }
+
+    /// `data.orgId`, where an event carries it, must be the envelope's `orgId`.
+    private func checkOrgId(_ document: JSONDocument, _ dataIndex: Int, _ validator: inout SchemaValidator) {
+        guard let outer = document.member(0, "orgId"), let outerValue = document.int64(outer),
+              let inner = document.member(dataIndex, "orgId"), let innerValue = document.int64(inner),
+              innerValue != outerValue else { return }
+        validator.report(.error, "drift.org-mismatch",
+                         "data.orgId is \(innerValue) but the envelope's orgId is \(outerValue)", at: inner)
+    }
+
+    private func normalize(_ event: DriftEvent?, _ document: JSONDocument, _ dataIndex: Int?, _ record: inout Analysis) {
+        if let orgId = document.member(0, "orgId"), document[orgId].kind == .number || document[orgId].kind == .string {
+            record.account = document[orgId].kind == .string ? document.string(orgId) : document.text(orgId)
+        }
+        guard let event, let dataIndex else { return }
+        var data = dataIndex
+        var entityIdField = event.entityIdField
+        var timeField = event.timeField
+        record.kind = event.kind
+        // conversation_push describes its source event's data.
+        if event.name == "conversation_push", let source = document.member(dataIndex, "source"),
+           document[source].kind == .string, let sourceEvent = DriftCatalog.event(named: document.string(source)),
+           let inner = document.member(dataIndex, "data"), document[inner].kind == .object {
+            data = inner
+            entityIdField = sourceEvent.entityIdField
+            timeField = sourceEvent.timeField
+        }
+        var entityId: String?
+        if let field = entityIdField, let value = document.member(data, field) {
+            entityId = Self.scalarText(document, value)
+        }
+        record.entity = EntityRef(type: event.entityType, id: entityId)
+        if let field = timeField, let value = document.member(data, field), let millis = document.int64(value) {
+            record.occurredAt = Timestamps.format(milliseconds: millis)
+        }
+        switch event.name {
+        case "contact_updated":
+            if let diff = document.member(dataIndex, "diff"), document[diff].kind == .array {
+                document.forEachElement(diff) { entry in
+                    guard document[entry].kind == .object, let name = document.member(entry, "name"),
+                          document[name].kind == .string else { return }
+                    record.changes.append(Change(
+                        field: document.string(name),
+                        previous: document.member(entry, "previous").map { JSONValue(document, $0) } ?? .null,
+                        updated: document.member(entry, "updated").map { JSONValue(document, $0) } ?? .null))
+                }
+            }
+        case "conversation_status_updated", "user_availability_updated":
+            let field = event.name == "conversation_status_updated" ? "status" : "availability"
+            if let value = document.member(dataIndex, field) {
+                record.changes.append(Change(field: field, updated: JSONValue(document, value)))
+            }
+        default:
+            break
+        }
+    }
+
+    /// A string's value or a number's text; nil for other kinds.
+    static func scalarText(_ document: JSONDocument, _ index: Int) -> String? {
+        switch document[index].kind {
+        case .string: document.string(index)
+        case .number: document.text(index)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import HookCheckKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(CLI.run(Array(CommandLine.arguments.dropFirst()), io: .standard))
