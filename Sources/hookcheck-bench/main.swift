@@ -1,1 +1,122 @@
-print("bench")
+import Foundation
+import HookCheckKit
+
+// Benchmarks for `make bench`: throughput of the pipeline over a generated stream of Drift
+// requests, and the wall time of one run of the release binary on one small file.
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var fastest = Double.infinity
+    for _ in 0..<runs { fastest = min(fastest, try seconds(body)) }
+    return fastest
+}
+
+func report(_ label: String, bytes: Int, seconds: Double) {
+    let mb = Double(bytes) / 1_000_000
+    print(label.padding(toLength: 44, withPad: " ", startingAt: 0)
+          + String(format: "%8.1f MB/s  (%.1f MB in %.3f s)", mb / seconds, mb, seconds))
+}
+
+func maxResidentMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let arguments = CommandLine.arguments
+let eventCount = arguments.count > 1 ? Int(arguments[1]) ?? 200_000 : 200_000
+let binary = arguments.count > 2 ? arguments[2] : ".build/release/hookcheck"
+let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hookcheck-bench-\(getpid())")
+try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: workDirectory) }
+
+// The corpus: a stream of Drift requests of several event types.
+let corpus = BenchCorpus.driftStream(events: eventCount)
+let corpusPath = workDirectory.appendingPathComponent("stream.http").path
+_ = FileManager.default.createFile(atPath: corpusPath, contents: Data(corpus))
+print("corpus: \(eventCount) Drift requests, \(String(format: "%.1f", Double(corpus.count) / 1e6)) MB, one stream")
+
+// 1. Reading and parsing only.
+let parseTime = try best(of: 3) {
+    let reader = RequestReader(stream: try ByteStream.open(path: corpusPath), source: corpusPath)
+    var tokens = 0
+    while let request = try reader.next() {
+        if case .success(let document) = JSONParser().parse(request.bodyStorage, range: request.bodyRange) {
+            tokens &+= document.tokens.count
+        }
+    }
+    precondition(tokens > 0)
+}
+report("read + parse", bytes: corpus.count, seconds: parseTime)
+
+// 2. Reading, parsing, detection, validation, normalization, token check.
+var options = InspectOptions()
+options.secrets = [SecretSource(label: "--secret", value: Array(BenchCorpus.token.utf8))]
+let inspector = Inspector(options: options)
+var invalid = 0
+let validateTime = try best(of: 3) {
+    let reader = RequestReader(stream: try ByteStream.open(path: corpusPath), source: corpusPath)
+    invalid = 0
+    while let request = try reader.next() {
+        if !inspector.analyze(request).isValid { invalid += 1 }
+    }
+}
+precondition(invalid == 0, "the generated corpus should be valid; \(invalid) requests were not")
+report("read + parse + detect + validate", bytes: corpus.count, seconds: validateTime)
+
+// 3. The same, rendered as NDJSON records.
+let renderTime = try best(of: 3) {
+    let reader = RequestReader(stream: try ByteStream.open(path: corpusPath), source: corpusPath)
+    var out: [UInt8] = []
+    let output = JSONOutput(pretty: false)
+    var written = 0
+    while let request = try reader.next() {
+        output.serialize(inspector.analyze(request).recordValue, into: &out)
+        out.append(0x0A)
+        if out.count > 1 << 16 { written += out.count; out.removeAll(keepingCapacity: true) }
+    }
+    precondition(written + out.count > 0)
+}
+report("read + parse + detect + validate + render", bytes: corpus.count, seconds: renderTime)
+print(String(format: "max resident memory so far: %.1f MB", maxResidentMB()))
+
+// 4. One small file through the release binary, as a user runs it.
+let small = BenchCorpus.request(BenchCorpus.bodies[0])
+let smallPath = workDirectory.appendingPathComponent("one.http").path
+_ = FileManager.default.createFile(atPath: smallPath, contents: Data(small))
+if FileManager.default.isExecutableFile(atPath: binary) {
+    func runOnce() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [smallPath]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+    try runOnce()
+    var times: [Double] = []
+    for _ in 0..<30 { times.append(try seconds(runOnce)) }
+    times.sort()
+    print(String(format: "one small file (%d bytes), wall: median %.1f ms, best %.1f ms",
+                 small.count, times[times.count / 2] * 1000, times[0] * 1000))
+    // Memory of the binary over the whole stream: bounded by the largest request.
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sh", "-c", "command -v /usr/bin/time >/dev/null && /usr/bin/time -f %M \(binary) --format ndjson \(corpusPath) 2>&1 >/dev/null | tail -1"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    process.waitUntilExit()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    if let kilobytes = Double(text) {
+        print(String(format: "hookcheck --format ndjson over the stream: max resident %.1f MB", kilobytes / 1024))
+    }
+} else {
+    print("(\(binary) not found: build it with 'swift build -c release' to time one small file)")
+}

@@ -54,7 +54,9 @@ public struct Inspector: Sendable {
                                           secrets: secrets(for: vendor))
             vendor.analyze(context, into: &record)
         } else if !record.findings.contains(where: { $0.code.hasPrefix("input.") }) {
-            record.findings.append(Finding(.error, "vendor.unknown", unknownSenderMessage(payload)))
+            // When the body is already broken, not knowing the sender is a consequence, not news.
+            let severity: Severity = record.findings.hasNoErrors ? .error : .info
+            record.findings.append(Finding(severity, "vendor.unknown", unknownSenderMessage(payload)))
         }
 
         checkAge(&record)

@@ -82,13 +82,17 @@ public struct RequestDump {
 
 /// ASCII case-insensitive comparison, as HTTP header names are compared.
 public func asciiCaseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
-    let left = a.utf8
-    let right = b.utf8
-    guard left.count == right.count else { return false }
-    for (x, y) in zip(left, right) where x != y {
-        let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
-        let ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
-        if lx != ly { return false }
+    guard a.utf8.count == b.utf8.count else { return false }
+    var left = a
+    var right = b
+    return left.withUTF8 { x in
+        right.withUTF8 { y in
+            for index in 0..<x.count where x[index] != y[index] {
+                let lx = x[index] &- 0x41 < 26 ? x[index] | 0x20 : x[index]
+                let ly = y[index] &- 0x41 < 26 ? y[index] | 0x20 : y[index]
+                if lx != ly { return false }
+            }
+            return true
+        }
     }
-    return true
 }

@@ -111,21 +111,19 @@ public final class RequestReader {
         }
     }
 
-    /// Finds the start of the next request line at or after `offset`, which must be a line start.
-    /// Returns nil at the end of input.
-    private func findNextRequest(from offset: Int, requireBlankLineBefore: Bool = false) throws(InputError) -> Int? {
+    /// Finds the start of the next request line at or after `offset`, which must be a line start,
+    /// and before `limit` when one is given. Returns nil when there is none.
+    private func findNextRequest(from offset: Int, before limit: Int? = nil) throws(InputError) -> Int? {
         var lineStart = offset
-        var previousBlank = true
         while true {
+            if let limit, lineStart >= limit { return nil }
             if lineStart >= stream.available, try !stream.fill() { return nil }
             if lineStart >= stream.available { return nil }
             let lead = byte(lineStart)
-            if lead >= UInt8(ascii: "A"), lead <= UInt8(ascii: "Z"), !requireBlankLineBefore || previousBlank,
-               try requestLineLength(at: lineStart) != nil {
+            if lead >= UInt8(ascii: "A"), lead <= UInt8(ascii: "Z"), try requestLineLength(at: lineStart) != nil {
                 return lineStart
             }
             guard let lf = try findLineFeed(from: lineStart) else { return nil }
-            previousBlank = lf == lineStart || (lf == lineStart + 1 && byte(lineStart) == 0x0D)
             lineStart = lf + 1
         }
     }
@@ -149,7 +147,7 @@ public final class RequestReader {
 
     /// A body with no request line: it runs to the next request line or the end of input.
     private func readBareBody() throws(InputError) -> RequestDump {
-        let end = try findNextRequest(from: 0, requireBlankLineBefore: true) ?? {
+        let end = try findNextRequest(from: 0) ?? {
             try? stream.fillToEnd()
             return stream.available
         }()
@@ -174,8 +172,7 @@ public final class RequestReader {
         guard let lineLength = try requestLineLength(at: 0) else {
             preconditionFailure("caller checked the request line")
         }
-        let requestLine = stream.withWindow { String(decoding: $0[0..<lineLength], as: UTF8.self) }
-        let parts = HTTPSyntax.splitRequestLine(requestLine)
+        let parts = stream.withWindow { HTTPSyntax.splitRequestLine(UnsafeBufferPointer(rebasing: $0[0..<lineLength])) }
 
         // Headers, up to the blank line.
         var headers: [HTTPHeader] = []
@@ -224,8 +221,12 @@ public final class RequestReader {
         var bodyEnd = bodyStart
         var requestEnd = bodyStart
         var decoded: (bytes: [UInt8], segments: [(body: Int, raw: Int)])?
-        let transferEncoding = headers.last { asciiCaseInsensitiveEquals($0.name, "Transfer-Encoding") }?.value
-        let contentLengths = headers.filter { asciiCaseInsensitiveEquals($0.name, "Content-Length") }
+        var transferEncoding: String?
+        var contentLengths: [HTTPHeader] = []
+        for header in headers where header.name.utf8.count == 14 || header.name.utf8.count == 17 {
+            if asciiCaseInsensitiveEquals(header.name, "Content-Length") { contentLengths.append(header) }
+            if asciiCaseInsensitiveEquals(header.name, "Transfer-Encoding") { transferEncoding = header.value }
+        }
         let chunked = transferEncoding.map { HTTPSyntax.isChunked($0) } ?? false
 
         if chunked, headersComplete, case .chunked(let result) = try decodeChunked(from: bodyStart, findings: &pendingPositions) {
@@ -279,7 +280,7 @@ public final class RequestReader {
     /// A body without a declared length runs to the next request line or the end of input; line
     /// breaks that separate it from what follows are not part of it.
     private func bodyToNextRequest(start: Int) throws(InputError) -> (bodyEnd: Int, requestEnd: Int) {
-        if let next = try findNextRequest(from: start, requireBlankLineBefore: true) {
+        if let next = try findNextRequest(from: start) {
             return (max(start, trimmedLineBreaks(start, next)), next)
         }
         try stream.fillToEnd()
@@ -298,7 +299,7 @@ public final class RequestReader {
             return (stream.available, stream.available)
         }
         // A declared length that swallows the next request: the dump was edited or cut.
-        if length > 0, let inner = try findNextRequest(from: start, requireBlankLineBefore: true), inner < wanted {
+        if length > 0, let inner = try findNextRequest(from: start, before: wanted) {
             let end = trimmedLineBreaks(start, inner)
             findings.append((inner, Finding(.error, "http.content-length",
                 "Content-Length is \(length) but the next request starts after \(end - start) bytes of body")))
@@ -338,7 +339,8 @@ public final class RequestReader {
                     "truncated chunked body: the input ends before the last (zero-size) chunk")))
                 return .chunked((bytes, segments, stream.available))
             }
-            let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lf]) }
+            let lineEnd = lf > position && byte(lf - 1) == 0x0D ? lf - 1 : lf
+            let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lineEnd]) }
             let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
             guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
                 if first {
@@ -417,10 +419,18 @@ enum HTTPSyntax {
         return isDigit(line[index + 5]) && line[index + 6] == UInt8(ascii: ".") && isDigit(line[index + 7])
     }
 
-    static func splitRequestLine(_ line: String) -> (method: String, target: String, version: String) {
-        let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
-        let parts = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "", parts.count > 2 ? String(parts[2]) : "")
+    /// Method, target and version of a line `isRequestLine` accepted.
+    static func splitRequestLine(_ line: UnsafeBufferPointer<UInt8>) -> (method: String, target: String, version: String) {
+        var end = line.count
+        if end > 0, line[end - 1] == 0x0D { end -= 1 }
+        var firstSpace = 0
+        while firstSpace < end, line[firstSpace] != 0x20 { firstSpace += 1 }
+        var secondSpace = end
+        while secondSpace > firstSpace + 1, line[secondSpace - 1] != 0x20 { secondSpace -= 1 }
+        secondSpace = max(secondSpace - 1, firstSpace)
+        return (String(decoding: line[0..<firstSpace], as: UTF8.self),
+                String(decoding: line[min(firstSpace + 1, end)..<secondSpace], as: UTF8.self),
+                String(decoding: line[min(secondSpace + 1, end)..<end], as: UTF8.self))
     }
 
     static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
@@ -441,6 +451,12 @@ enum HTTPSyntax {
     }
 
     static func isTokenByte(_ byte: UInt8) -> Bool {
+        tokenBytes[Int(byte)]
+    }
+
+    /// RFC 9110 `tchar`, as a table.
+    private static let tokenBytes: [Bool] = (0..<256).map { value in
+        let byte = UInt8(value)
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true

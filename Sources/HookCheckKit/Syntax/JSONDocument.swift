@@ -73,15 +73,19 @@ public struct JSONDocument: Sendable {
 
     /// Whether the string token equals `literal`, compared without building a String when possible.
     public func stringEquals(_ index: Int, _ literal: [UInt8]) -> Bool {
+        literal.withUnsafeBufferPointer { stringEquals(index, $0) }
+    }
+
+    /// Whether the string token equals the UTF-8 bytes in `literal`.
+    public func stringEquals(_ index: Int, _ literal: UnsafeBufferPointer<UInt8>) -> Bool {
         let token = tokens[index]
         guard token.kind == .string else { return false }
-        if token.hasEscapes { return Array(string(index).utf8) == literal }
+        if token.hasEscapes { return string(index).utf8.elementsEqual(literal) }
         let length = Int(token.end - token.start) - 2
         guard length == literal.count else { return false }
+        if length == 0 { return true }
         return bytes.withUnsafeBufferPointer { buffer in
-            literal.withUnsafeBufferPointer { lit in
-                length == 0 || memcmp(buffer.baseAddress! + Int(token.start) + 1, lit.baseAddress!, length) == 0
-            }
+            memcmp(buffer.baseAddress! + Int(token.start) + 1, literal.baseAddress!, length) == 0
         }
     }
 
@@ -123,12 +127,15 @@ public struct JSONDocument: Sendable {
     /// The value of the first member named `name` in the object at `index`.
     public func member(_ index: Int, _ name: String) -> Int? {
         guard tokens[index].kind == .object else { return nil }
-        let literal = Array(name.utf8)
-        var found: Int?
-        forEachMember(index) { key, value in
-            if found == nil, stringEquals(key, literal) { found = value }
+        var name = name
+        return name.withUTF8 { literal in
+            var key = index + 1
+            for _ in 0..<Int(tokens[index].count) {
+                if stringEquals(key, literal) { return key + 1 }
+                key = Int(tokens[key + 1].next)
+            }
+            return nil
         }
-        return found
     }
 
     /// Follows a path of member names from the root.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding of JSON string escapes, for strings the parser has already validated.
 enum JSONEscapes {
     static func unescape(_ inner: ArraySlice<UInt8>) -> String {
@@ -52,9 +58,9 @@ enum DuplicateKeys {
     static func find(in bytes: [UInt8], tokens: [JSONToken]) -> [JSONIssue] {
         var issues: [JSONIssue] = []
         let document = JSONDocument(bytes: bytes, tokens: tokens, warnings: [])
+        var keys: [Int] = []
         for index in tokens.indices where tokens[index].kind == .object && tokens[index].count > 1 {
-            var keys: [Int] = []
-            keys.reserveCapacity(Int(tokens[index].count))
+            keys.removeAll(keepingCapacity: true)
             document.forEachMember(index) { key, _ in keys.append(key) }
             if keys.count <= 16 {
                 for later in 1..<keys.count {
@@ -77,7 +83,11 @@ enum DuplicateKeys {
         let left = document[a]
         let right = document[b]
         if !left.hasEscapes && !right.hasEscapes {
-            return left.end - left.start == right.end - right.start && document.raw(a) == document.raw(b)
+            let length = Int(left.end - left.start)
+            guard length == Int(right.end - right.start) else { return false }
+            return document.bytes.withUnsafeBufferPointer { buffer in
+                memcmp(buffer.baseAddress! + Int(left.start), buffer.baseAddress! + Int(right.start), length) == 0
+            }
         }
         return document.string(a) == document.string(b)
     }

@@ -24,6 +24,10 @@ extension DriftVendor {
             return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
         }
         let headerToken = headerValues.first.map { Array($0.utf8) }
+        if headerToken == nil, bodyToken == nil, case .malformedJSON = context.payload {
+            return AuthResult(scheme: authScheme, status: .unchecked,
+                              detail: "no \(Self.tokenHeader) header, and the body is not valid JSON, so its token cannot be read")
+        }
         guard headerToken != nil || bodyToken != nil else {
             let detail = "no \(Self.tokenHeader) header and no token in the body"
             finding(context.secrets.isEmpty ? .warning : .error, "auth.missing", detail)

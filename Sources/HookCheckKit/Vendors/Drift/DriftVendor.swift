@@ -14,6 +14,14 @@ public struct DriftVendor: Vendor {
         if request.header(Self.tokenHeader) != nil {
             detection.add(6, "header \(Self.tokenHeader)")
         }
+        if case .malformedJSON = payload {
+            // A broken body can still show its envelope's keys.
+            let body = request.body
+            if ["\"type\"", "\"orgId\"", "\"data\""].allSatisfy({ body.contains(Array($0.utf8)) }) {
+                detection.add(5, "envelope keys type/orgId/data (in malformed JSON)")
+            }
+            return detection
+        }
         guard case .json(let document) = payload, document[0].kind == .object else { return detection }
         let type = document.member(0, "type")
         let orgId = document.member(0, "orgId")
