@@ -238,15 +238,15 @@ public final class RequestReader {
                     "both Transfer-Encoding: chunked and Content-Length are present; Content-Length is ignored")))
             }
         } else if let declared = contentLengths.first, !chunked {
-            let values = Set(contentLengths.map(\.value))
-            if let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(isDigit), values.count == 1 {
+            let agree = contentLengths.allSatisfy { $0.value == declared.value }
+            if agree, let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(isDigit) {
                 (bodyEnd, requestEnd) = try bodyWithContentLength(start: bodyStart, length: length,
                                                                   headerOffset: declared.offset ?? 0,
                                                                   headersComplete: headersComplete,
                                                                   findings: &pendingPositions)
             } else {
-                let message = values.count > 1
-                    ? "conflicting Content-Length headers (\(values.sorted().joined(separator: ", "))); the body runs to the next request"
+                let message = !agree
+                    ? "conflicting Content-Length headers (\(contentLengths.map(\.value).joined(separator: ", "))); the body runs to the next request"
                     : "Content-Length is not a non-negative integer; the body runs to the next request"
                 pendingPositions.append((declared.offset ?? 0, Finding(.error, "http.content-length", message)))
                 (bodyEnd, requestEnd) = try bodyToNextRequest(start: bodyStart)

@@ -67,11 +67,32 @@ public enum Timestamps {
         let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let rest = ms - days * 86_400_000
         let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        guard (0...9999).contains(year) else {
+            return "\(year)-\(month)-\(day)T\(rest / 3_600_000):\(rest / 60000 % 60):\(rest / 1000 % 60).\(rest % 1000)Z"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60000 % 60, 2)):\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
+        // Written digit by digit: this runs once per record.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var position = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var remaining = value
+                while divisor > 0 {
+                    buffer[position] = UInt8(0x30 + remaining / divisor)
+                    remaining %= divisor
+                    divisor /= 10
+                    position += 1
+                }
+            }
+            func mark(_ byte: Character) {
+                buffer[position] = byte.asciiValue!
+                position += 1
+            }
+            put(year, 4); mark("-"); put(month, 2); mark("-"); put(day, 2); mark("T")
+            put(rest / 3_600_000, 2); mark(":"); put(rest / 60000 % 60, 2); mark(":"); put(rest / 1000 % 60, 2)
+            mark("."); put(rest % 1000, 3); mark("Z")
+            return position
+        }
     }
 
     private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {

@@ -189,9 +189,20 @@ public enum DriftCatalog {
                    entityIdField: "eventId", timeField: "endedAt"),
     ]
 
+    private static let byName: [String: DriftEvent] = Dictionary(uniqueKeysWithValues: events.map { ($0.name, $0) })
+
     public static func event(named name: String) -> DriftEvent? {
-        events.first { $0.name == name }
+        byName[name]
     }
+
+    /// Each event's envelope, compiled once.
+    static let compiledEnvelopes: [String: CompiledShape] =
+        Dictionary(uniqueKeysWithValues: events.map { ($0.name, CompiledShape(envelope(data: $0.data))) })
+    /// The envelope of an event whose data is unknown.
+    static let compiledAnyEnvelope = CompiledShape(envelope(data: .any))
+    /// The data of conversation_push's source events, compiled once.
+    static let compiledData: [String: CompiledShape] =
+        Dictionary(uniqueKeysWithValues: events.map { ($0.name, CompiledShape($0.data)) })
 
     /// The envelope every event shares.
     static func envelope(data: Shape) -> Shape {

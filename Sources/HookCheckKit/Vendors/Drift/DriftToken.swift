@@ -4,21 +4,22 @@ extension DriftVendor {
     func checkToken(_ context: AnalysisContext, _ record: inout Analysis) -> AuthResult {
         let request = context.request
         let headerValues = request.headerValues(Self.tokenHeader)
-        let headerPosition = request.position(ofHeader: Self.tokenHeader)
         var bodyToken: [UInt8]?
-        var bodyPosition: SourcePosition?
+        var bodyOffset: Int?
         if case .json(let document) = context.payload, document[0].kind == .object,
            let token = document.member(0, "token"), document[token].kind == .string {
             bodyToken = Array(document.string(token).utf8)
-            bodyPosition = context.position(ofBodyOffset: Int(document[token].start))
+            bodyOffset = Int(document[token].start)
         }
-        let where_ = headerPosition ?? bodyPosition
+        // Positions are worked out only when there is something to say.
         func finding(_ severity: Severity, _ code: String, _ message: String) {
-            record.findings.append(Finding(severity, code, message, at: where_,
-                                           pointer: headerPosition == nil && bodyPosition != nil ? "/token" : nil))
+            let headerPosition = request.position(ofHeader: Self.tokenHeader)
+            let position = headerPosition ?? bodyOffset.map(context.position(ofBodyOffset:))
+            record.findings.append(Finding(severity, code, message, at: position,
+                                           pointer: headerPosition == nil && bodyOffset != nil ? "/token" : nil))
         }
 
-        if Set(headerValues).count > 1 {
+        if headerValues.count > 1, headerValues.contains(where: { $0 != headerValues[0] }) {
             let detail = "several \(Self.tokenHeader) headers with different values"
             finding(.error, "auth.mismatch", detail)
             return AuthResult(scheme: authScheme, status: .invalid, detail: detail)

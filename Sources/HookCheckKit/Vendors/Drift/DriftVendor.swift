@@ -6,13 +6,14 @@ public struct DriftVendor: Vendor {
     public let authScheme = "drift-token"
     public let secretVariable: String? = "HOOKCHECK_DRIFT_TOKEN"
     static let tokenHeader = "X-Verification-Token"
+    static let headerEvidence = "header X-Verification-Token"
 
     public init() {}
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
         if request.header(Self.tokenHeader) != nil {
-            detection.add(6, "header \(Self.tokenHeader)")
+            detection.add(6, Self.headerEvidence)
         }
         if case .malformedJSON = payload {
             // A broken body can still show its envelope's keys.
@@ -41,7 +42,7 @@ public struct DriftVendor: Vendor {
         guard case .json(let document) = context.payload else { return }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
         guard document[0].kind == .object else {
-            validator.validate(0, against: DriftCatalog.envelope(data: .any))
+            validator.validate(0, against: DriftCatalog.compiledAnyEnvelope)
             record.findings += validator.findings
             return
         }
@@ -49,7 +50,7 @@ public struct DriftVendor: Vendor {
         let eventName = typeIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
         record.event = eventName
         let event = eventName.flatMap(DriftCatalog.event(named:))
-        validator.validate(0, against: DriftCatalog.envelope(data: event?.data ?? .any))
+        validator.validate(0, against: event.flatMap { DriftCatalog.compiledEnvelopes[$0.name] } ?? DriftCatalog.compiledAnyEnvelope)
         if let eventName, event == nil, let typeIndex {
             validator.report(.warning, "vendor.unknown-event",
                              "unknown Drift event \"\(eventName)\"; its data is not checked", at: typeIndex)
@@ -75,7 +76,8 @@ public struct DriftVendor: Vendor {
               let sourceEvent = DriftCatalog.event(named: document.string(source)),
               sourceEvent.name == "conversation_inactive" || sourceEvent.name == "conversation_manual_push",
               let inner = document.member(dataIndex, "data") else { return }
-        validator.validate(inner, against: sourceEvent.data, at: [.key("data"), .key("data")])
+        guard let compiled = DriftCatalog.compiledData[sourceEvent.name] else { return }
+        validator.validate(inner, against: compiled, at: [.key("data"), .key("data")])
     }
 
     /// `data.orgId`, where an event carries it, must be the envelope's `orgId`.
