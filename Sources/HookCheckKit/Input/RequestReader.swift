@@ -334,7 +334,11 @@ public final class RequestReader {
         var first = true
         while true {
             guard let lf = try findLineFeed(from: position) else {
-                if first { return .notChunked }
+                if first {
+                    findings.append((position, Finding(.warning, "http.chunked",
+                        "Transfer-Encoding is chunked but the body is not in chunks (a capture tool may have decoded it); read as is")))
+                    return .notChunked
+                }
                 findings.append((stream.available, Finding(.error, "http.truncated",
                     "truncated chunked body: the input ends before the last (zero-size) chunk")))
                 return .chunked((bytes, segments, stream.available))

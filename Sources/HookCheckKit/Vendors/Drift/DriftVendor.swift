@@ -27,12 +27,17 @@ public struct DriftVendor: Vendor {
         let type = document.member(0, "type")
         let orgId = document.member(0, "orgId")
         let data = document.member(0, "data")
-        if let type, document[type].kind == .string, let orgId, document[orgId].kind == .number,
-           let data, document[data].kind == .object {
+        guard let type, document[type].kind == .string, let orgId, document[orgId].kind == .number else {
+            return detection
+        }
+        if let data, document[data].kind == .object {
             detection.add(5, "envelope type/orgId/data")
-            if DriftCatalog.event(named: document.string(type)) != nil {
-                detection.add(2, "event \(document.string(type))")
-            }
+        } else {
+            detection.add(3, "envelope type/orgId")
+        }
+        let name = document.string(type)
+        if DriftCatalog.event(named: name) != nil {
+            detection.add(2, "event " + name)
         }
         return detection
     }
