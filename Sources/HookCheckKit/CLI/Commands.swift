@@ -117,7 +117,8 @@ struct LintCommand {
                 records.append(record.recordValue)
                 return
             }
-            for finding in record.findings where !(settings.quiet && finding.severity == .info) {
+            // Info findings do not decide anything in CI; they stay in the JSON report and in inspect.
+            for finding in record.findings where finding.severity != .info {
                 // A finding about the whole request points at the line where the request starts.
                 let position = finding.position ?? SourcePosition(line: record.line, column: 1)
                 io.out("\(record.source):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code)]\n")

@@ -76,7 +76,7 @@ enum OptionTable {
                    help: "Colour: auto (default: on a terminal, unless NO_COLOR is set), always or never.",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--quiet", short: "q", value: nil,
-                   help: "Only problems: no info findings, nothing for valid requests.",
+                   help: "Only problems: no info findings, nothing for valid requests (lint never prints info findings).",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--show-secrets", short: nil, value: nil,
                    help: "Show received tokens in the text view instead of hiding them.",

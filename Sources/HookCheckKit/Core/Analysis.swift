@@ -101,6 +101,8 @@ public struct Analysis: Sendable {
     public var findings: [Finding] = []
     /// Lines for the text view that are not findings ("this scheme has no replay protection").
     public var notes: [String] = []
+    /// The token or signature as received: never in a record, shown only with `--show-secrets`.
+    public var receivedCredential: String?
 
     public init(source: String, index: Int, line: Int, capture: CaptureKind) {
         self.source = source

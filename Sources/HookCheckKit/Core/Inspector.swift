@@ -60,6 +60,17 @@ public struct Inspector: Sendable {
         }
 
         checkAge(&record)
+        // In reading order, as a compiler lists them; findings about the whole request last.
+        if record.findings.count > 1 {
+            record.findings = record.findings.enumerated().sorted { a, b in
+                switch (a.element.position, b.element.position) {
+                case let (x?, y?): return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return a.offset < b.offset
+                }
+            }.map(\.element)
+        }
         if options.strict {
             for index in record.findings.indices where record.findings[index].severity == .warning {
                 record.findings[index].severity = .error

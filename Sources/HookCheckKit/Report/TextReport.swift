@@ -37,6 +37,9 @@ public struct TextReport {
         if let auth = record.auth {
             rows.append(("auth", "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))
         }
+        if let received = record.receivedCredential {
+            rows.append(("received", showSecrets ? received : style.dim("(hidden; --show-secrets shows it)")))
+        }
         for note in record.notes { rows.append(("note", note)) }
         let labelWidth = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {

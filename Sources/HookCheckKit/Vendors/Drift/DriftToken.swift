@@ -43,6 +43,7 @@ extension DriftVendor {
             : headerToken != nil ? "header token (the body has no token)"
             : "body token (no \(Self.tokenHeader) header)"
         let received = headerToken ?? bodyToken ?? []
+        record.receivedCredential = String(decoding: received, as: UTF8.self)
         guard !context.secrets.isEmpty else {
             let detail = "\(copies); no token configured"
             finding(.info, "auth.unchecked",

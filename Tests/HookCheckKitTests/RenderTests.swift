@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import HookCheckKit
+
+/// Golden outputs of the renderers. Re-record with `HOOKCHECK_RECORD=1 make test`; never edit by hand.
+@Suite("Renderers (golden files)")
+struct RenderTests {
+    static let golden = packageRoot.appendingPathComponent("Tests/HookCheckKitTests/Golden")
+    static let recording = ProcessInfo.processInfo.environment["HOOKCHECK_RECORD"] == "1"
+
+    struct Case: CustomStringConvertible, Sendable {
+        var name: String
+        var arguments: [String]
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "text-contact_updated", arguments: ["samples/drift/contact_updated.http"]),
+        Case(name: "text-stream", arguments: ["samples/drift/stream.http"]),
+        Case(name: "text-missing-comma", arguments: ["samples/invalid/missing-comma.http"]),
+        Case(name: "text-token-mismatch", arguments: ["samples/invalid/token-mismatch.http"]),
+        Case(name: "json-contact_updated-seed", arguments: ["--format", "json", "samples/drift/contact_updated-seed.json"]),
+        Case(name: "ndjson-stream", arguments: ["--format", "ndjson", "samples/drift/stream.http"]),
+        Case(name: "ndjson-wrong-type", arguments: ["--format", "ndjson", "samples/invalid/wrong-type.http"]),
+        Case(name: "lint-invalid", arguments: ["lint", "samples/invalid"]),
+        Case(name: "verify-valid", arguments: ["verify", "--secret-file", "samples/drift/.token", "samples/drift/new_message.http"]),
+        Case(name: "verify-wrong", arguments: ["verify", "--secret", "not-the-token", "samples/drift/new_message.http"]),
+        Case(name: "help", arguments: ["--help"]),
+    ]
+
+    @Test("output matches the golden file", arguments: cases)
+    func golden(_ testCase: Case) throws {
+        // Relative paths keep the golden files free of this machine's layout.
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let result = runCLI(testCase.arguments)
+        let actual = "$ hookcheck \(testCase.arguments.joined(separator: " "))\n\(result.out)\(result.err.isEmpty ? "" : "[stderr]\n" + result.err)[exit \(result.status)]\n"
+        let file = Self.golden.appendingPathComponent(testCase.name + ".txt")
+        if Self.recording {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(actual == expected, "re-record with HOOKCHECK_RECORD=1 if the change is intended")
+    }
+}
