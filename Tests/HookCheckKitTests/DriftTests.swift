@@ -191,4 +191,12 @@ struct DriftTests {
         #expect(neither.findings.map(\.code) == ["vendor.unknown"])
         #expect(!neither.isValid)
     }
+
+    @Test("the README's table lists every event with its kind")
+    func readmeTable() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for event in DriftCatalog.events {
+            #expect(readme.contains("| `\(event.name)` | `\(event.kind)` | \(event.summary) |"), "README lacks \(event.name)")
+        }
+    }
 }
