@@ -1,3 +1,5 @@
+import HookCheckKit
+
 /// Generated inputs for the benchmarks.
 enum BenchCorpus {
     static let token = "bench-token-5d1f"
@@ -8,6 +10,13 @@ enum BenchCorpus {
         #"{"orgId":2187412,"type":"new_conversation","data":{"id":2918339151,"participants":[243266,252465],"status":"open","contactId":14283652871,"inboxId":116983,"createdAt":1767225600000,"updatedAt":1767225660000,"conversationTags":[{"color":"0960C5","name":"pricing"}]},"token":"bench-token-5d1f"}"#,
         #"{"orgId":2187412,"type":"playbook_goal_met","data":{"conversationId":2918339151,"playbookId":1561966,"contactId":14283652871,"goalId":"42fe19bf-b3f4-44c6-b358-1934dc69a614","goalName":"Booked a meeting","playbookName":"Pricing page welcome","contactEmail":"nadine@example.com"},"token":"bench-token-5d1f"}"#,
     ]
+
+    /// The compiled envelope of each body's event, in the order of `bodies`.
+    static var shapes: [CompiledShape] {
+        ["new_message", "contact_updated", "new_conversation", "playbook_goal_met"].map {
+            CompiledShape(DriftCatalog.envelope(data: DriftCatalog.event(named: $0)!.data))
+        }
+    }
 
     static func request(_ body: String) -> [UInt8] {
         let bytes = Array(body.utf8)

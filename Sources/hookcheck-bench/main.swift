@@ -54,7 +54,28 @@ let parseTime = try best(of: 3) {
 }
 report("read + parse", bytes: corpus.count, seconds: parseTime)
 
-// 2. Reading, parsing, detection, validation, normalization, token check.
+// 2. Parsing and schema validation of the bodies alone (no HTTP reading, no normalization).
+let bodies: [[UInt8]] = try {
+    let reader = RequestReader(stream: try ByteStream.open(path: corpusPath), source: corpusPath)
+    var all: [[UInt8]] = []
+    while let request = try reader.next() { all.append(request.body) }
+    return all
+}()
+let bodyBytes = bodies.reduce(0) { $0 + $1.count }
+let shapes = BenchCorpus.shapes
+let bodyTime = best(of: 3) {
+    var findings = 0
+    for (position, body) in bodies.enumerated() {
+        guard case .success(let document) = JSONParser().parse(body) else { preconditionFailure("corpus body must parse") }
+        var validator = SchemaValidator(document: document, locate: { _ in SourcePosition(line: 1, column: 1) })
+        validator.validate(0, against: shapes[position % shapes.count])
+        findings += validator.findings.count
+    }
+    precondition(findings == 0, "corpus bodies must be valid")
+}
+report("parse + validate (bodies only)", bytes: bodyBytes, seconds: bodyTime)
+
+// 3. Reading, parsing, detection, validation, normalization, token check.
 var options = InspectOptions()
 options.secrets = [SecretSource(label: "--secret", value: Array(BenchCorpus.token.utf8))]
 let inspector = Inspector(options: options)
@@ -69,7 +90,7 @@ let validateTime = try best(of: 3) {
 precondition(invalid == 0, "the generated corpus should be valid; \(invalid) requests were not")
 report("read + parse + detect + validate", bytes: corpus.count, seconds: validateTime)
 
-// 3. The same, rendered as NDJSON records.
+// 4. The same, rendered as NDJSON records.
 let renderTime = try best(of: 3) {
     let reader = RequestReader(stream: try ByteStream.open(path: corpusPath), source: corpusPath)
     var out: [UInt8] = []
@@ -85,7 +106,7 @@ let renderTime = try best(of: 3) {
 report("read + parse + detect + validate + render", bytes: corpus.count, seconds: renderTime)
 print(String(format: "max resident memory so far: %.1f MB", maxResidentMB()))
 
-// 4. One small file through the release binary, as a user runs it.
+// 5. One small file through the release binary, as a user runs it.
 let small = BenchCorpus.request(BenchCorpus.bodies[0])
 let smallPath = workDirectory.appendingPathComponent("one.http").path
 _ = FileManager.default.createFile(atPath: smallPath, contents: Data(small))

@@ -57,6 +57,8 @@ enum JSONEscapes {
 enum DuplicateKeys {
     static func find(in bytes: [UInt8], tokens: [JSONToken]) -> [JSONIssue] {
         var issues: [JSONIssue] = []
+        // Most documents have no duplicate keys: find that out on the raw tape first.
+        guard tokens.withUnsafeBufferPointer({ mayHaveDuplicates(bytes, $0) }) else { return [] }
         let document = JSONDocument(bytes: bytes, tokens: tokens, warnings: [])
         var keys: [Int] = []
         for index in tokens.indices where tokens[index].kind == .object && tokens[index].count > 1 {
@@ -77,6 +79,34 @@ enum DuplicateKeys {
             }
         }
         return issues
+    }
+
+    /// False when no object has two keys with the same raw bytes or any escaped key.
+    private static func mayHaveDuplicates(_ bytes: [UInt8], _ tokens: UnsafeBufferPointer<JSONToken>) -> Bool {
+        bytes.withUnsafeBufferPointer { raw in
+            let base = raw.baseAddress!
+            for index in 0..<tokens.count where tokens[index].kind == .object && tokens[index].count > 1 {
+                var outer = index + 1
+                for _ in 0..<Int(tokens[index].count) {
+                    let key = tokens[outer]
+                    if key.hasEscapes { return true }
+                    var inner = Int(tokens[outer + 1].next)
+                    let length = Int(key.end - key.start)
+                    var remaining = Int(tokens[index].count)
+                    while inner < Int(tokens[index].next), remaining > 0 {
+                        let other = tokens[inner]
+                        if Int(other.end - other.start) == length,
+                           memcmp(base + Int(key.start), base + Int(other.start), length) == 0 {
+                            return true
+                        }
+                        inner = Int(tokens[inner + 1].next)
+                        remaining -= 1
+                    }
+                    outer = Int(tokens[outer + 1].next)
+                }
+            }
+            return false
+        }
     }
 
     private static func sameKey(_ document: JSONDocument, _ a: Int, _ b: Int) -> Bool {

@@ -42,13 +42,14 @@ public struct JSONParser {
 
     /// Parses `bytes[range]`; token and issue offsets are offsets in `bytes`.
     public func parse(_ bytes: [UInt8], range: Range<Int>) -> Result<JSONDocument, JSONIssue> {
-        var tokens: [JSONToken] = []
-        tokens.reserveCapacity(max(16, range.count / 12))
-        let outcome: Result<Void, JSONIssue> = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(buffer: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), maxDepth: maxDepth)
+        var buffer = TokenBuffer(capacity: max(16, range.count / 10))
+        defer { buffer.release() }
+        let outcome: Result<Void, JSONIssue> = bytes.withUnsafeBufferPointer { bytes in
+            var scanner = JSONScanner(buffer: UnsafeBufferPointer(rebasing: bytes[0..<range.upperBound]), maxDepth: maxDepth)
             scanner.position = range.lowerBound
-            return scanner.run(into: &tokens)
+            return scanner.run(into: &buffer)
         }
+        let tokens = buffer.array()
         switch outcome {
         case .failure(let issue):
             return .failure(issue)
@@ -131,7 +132,7 @@ struct JSONScanner {
         JSONIssue(code: "json.syntax", message: message, offset: offset ?? position)
     }
 
-    mutating func run(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+    mutating func run(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
         // Open containers: tape index of each.
         var stack: [Int] = []
         stack.reserveCapacity(32)
@@ -236,14 +237,14 @@ struct JSONScanner {
     }
 
     @inline(__always)
-    mutating func closeContainer(_ tokens: inout [JSONToken], _ stack: inout [Int]) {
+    mutating func closeContainer(_ tokens: inout TokenBuffer, _ stack: inout [Int]) {
         let index = stack.removeLast()
         tokens[index].end = UInt32(truncatingIfNeeded: position)
         tokens[index].next = UInt32(truncatingIfNeeded: tokens.count)
     }
 
     /// A member key and its colon; leaves the scanner expecting the value.
-    mutating func scanKey(into tokens: inout [JSONToken], afterComma: Bool) -> Result<Void, JSONIssue> {
+    mutating func scanKey(into tokens: inout TokenBuffer, afterComma: Bool) -> Result<Void, JSONIssue> {
         skipWhitespace()
         guard current == quote else {
             return .failure(syntax(afterComma ? "expected a string key after ',', found \(found())"
@@ -258,13 +259,22 @@ struct JSONScanner {
         return .success(())
     }
 
-    mutating func scanString(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+    mutating func scanString(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
         let start = position
         position += 1
         var flags: UInt8 = 0
         let count = buffer.count
         while true {
-            // Fast path: plain printable ASCII.
+            // Fast path: eight bytes at a time while none is a quote, a backslash, a control
+            // character or non-ASCII.
+            if let base = buffer.baseAddress {
+                while position + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                    if JSONScanner.needsAttention(word) { break }
+                    position += 8
+                }
+            }
+            // Then byte by byte.
             while position < count {
                 let byte = buffer[position]
                 if byte == quote || byte == backslash || byte < 0x20 || byte >= 0x80 { break }
@@ -290,6 +300,18 @@ struct JSONScanner {
             }
             if let issue = scanUTF8Sequence() { return .failure(issue) }
         }
+    }
+
+    /// Whether any byte of `word` ends the plain run of a string (SWAR zero-byte tests).
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let quotes = hasZero(word ^ (ones &* 0x22))
+        let backslashes = hasZero(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return (quotes | backslashes | controls | (word & highs)) != 0
     }
 
     /// Validates one multi-byte UTF-8 sequence at `position` (RFC 3629: no overlongs, no surrogates).
@@ -376,7 +398,7 @@ struct JSONScanner {
         return value
     }
 
-    mutating func scanNumber(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+    mutating func scanNumber(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
         let start = position
         let count = buffer.count
         var flags: UInt8 = 0
@@ -418,7 +440,7 @@ struct JSONScanner {
         return .success(())
     }
 
-    mutating func scanLiteral(into tokens: inout [JSONToken]) -> Result<Void, JSONIssue> {
+    mutating func scanLiteral(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
         let start = position
         let (word, kind): (StaticString, JSONKind) = switch buffer[position] {
         case UInt8(ascii: "t"): ("true", .true)
@@ -445,6 +467,47 @@ struct JSONScanner {
         tokens.append(JSONToken(kind: kind, flags: 0, start: UInt32(truncatingIfNeeded: start),
                                 end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
         return .success(())
+    }
+}
+
+/// The tape while it is being written: a growable buffer without per-append uniqueness checks.
+struct TokenBuffer {
+    private var base: UnsafeMutablePointer<JSONToken>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ token: JSONToken) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> JSONToken {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    func array() -> [JSONToken] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    func release() {
+        base.deallocate()
     }
 }
 

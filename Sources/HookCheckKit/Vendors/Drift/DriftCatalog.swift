@@ -204,8 +204,8 @@ public enum DriftCatalog {
     static let compiledData: [String: CompiledShape] =
         Dictionary(uniqueKeysWithValues: events.map { ($0.name, CompiledShape($0.data)) })
 
-    /// The envelope every event shares.
-    static func envelope(data: Shape) -> Shape {
+    /// The envelope every event shares, around a `data` shape.
+    public static func envelope(data: Shape) -> Shape {
         .object(
             required("type", .string),
             required("orgId", .integer),
