@@ -7,16 +7,51 @@ public enum CaptureKind: String, Sendable {
 }
 
 /// One header line as received: the name keeps its case, the value is trimmed.
+///
+/// Headers read from a dump keep byte ranges into the request's raw bytes; their strings are made
+/// only when asked for, since most are never looked at.
 public struct HTTPHeader: Sendable, Equatable {
-    public var name: String
-    public var value: String
+    private let storage: [UInt8]
+    private let nameRange: Range<Int>
+    private let valueRange: Range<Int>
+    /// A value that is not one run of bytes (a folded header).
+    private let joinedValue: String?
     /// Offset of the header line in the request's raw bytes; nil for headers given with `-H`.
-    public var offset: Int?
+    public let offset: Int?
 
     public init(name: String, value: String, offset: Int? = nil) {
-        self.name = name
-        self.value = value
+        storage = Array(name.utf8)
+        nameRange = 0..<storage.count
+        valueRange = 0..<0
+        joinedValue = value
         self.offset = offset
+    }
+
+    init(storage: [UInt8], name: Range<Int>, value: Range<Int>, joinedValue: String?, offset: Int) {
+        self.storage = storage
+        nameRange = name
+        valueRange = value
+        self.joinedValue = joinedValue
+        self.offset = offset
+    }
+
+    public var name: String { String(decoding: storage[nameRange], as: UTF8.self) }
+    public var value: String { joinedValue ?? String(decoding: storage[valueRange], as: UTF8.self) }
+
+    /// Whether this header is called `name`, compared case-insensitively without building a String.
+    public func hasName(_ name: String) -> Bool {
+        guard name.utf8.count == nameRange.count else { return false }
+        var index = nameRange.lowerBound
+        for byte in name.utf8 {
+            let mine = storage[index]
+            if mine != byte, mine | 0x20 != byte | 0x20 || !(mine | 0x20 >= 0x61 && mine | 0x20 <= 0x7A) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    public static func == (lhs: HTTPHeader, rhs: HTTPHeader) -> Bool {
+        lhs.name == rhs.name && lhs.value == rhs.value && lhs.offset == rhs.offset
     }
 }
 
@@ -51,12 +86,12 @@ public struct RequestDump {
 
     /// All values of a header, names compared case-insensitively.
     public func headerValues(_ name: String) -> [String] {
-        headers.filter { asciiCaseInsensitiveEquals($0.name, name) }.map(\.value)
+        headers.filter { $0.hasName(name) }.map(\.value)
     }
 
     /// The first value of a header, names compared case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { asciiCaseInsensitiveEquals($0.name, name) }?.value
+        headers.first { $0.hasName(name) }?.value
     }
 
     /// The position in the input file of an offset in `bodyStorage`.
@@ -74,7 +109,7 @@ public struct RequestDump {
 
     /// The position of a header line, when it came from the input.
     public func position(ofHeader name: String) -> SourcePosition? {
-        guard let header = headers.first(where: { asciiCaseInsensitiveEquals($0.name, name) }),
+        guard let header = headers.first(where: { $0.hasName(name) }),
               let offset = header.offset else { return nil }
         return text.position(ofOffset: offset)
     }

@@ -175,7 +175,8 @@ public final class RequestReader {
         let parts = stream.withWindow { HTTPSyntax.splitRequestLine(UnsafeBufferPointer(rebasing: $0[0..<lineLength])) }
 
         // Headers, up to the blank line.
-        var headers: [HTTPHeader] = []
+        // Byte ranges first; the headers proper are made once the request's bytes are copied out.
+        var pending: [PendingHeader] = []
         var lineStart = lineLength + 1
         var bodyStart: Int
         var headersComplete = false
@@ -194,12 +195,14 @@ public final class RequestReader {
                 break
             }
             let lead = byte(lineStart)
-            if lead == 0x20 || lead == 0x09, !headers.isEmpty {
+            if lead == 0x20 || lead == 0x09, !pending.isEmpty {
                 // obs-fold: a continuation of the previous header's value.
                 let more = stream.withWindow { HTTPSyntax.trimmed($0[lineStart..<contentEnd]) }
-                headers[headers.count - 1].value += headers[headers.count - 1].value.isEmpty ? more : " " + more
-            } else if let header = stream.withWindow({ HTTPSyntax.parseHeader($0[lineStart..<contentEnd], offset: lineStart) }) {
-                headers.append(header)
+                let last = pending.count - 1
+                let sofar = pending[last].joined ?? stream.withWindow { String(decoding: $0[pending[last].value], as: UTF8.self) }
+                pending[last].joined = sofar.isEmpty ? more : sofar + " " + more
+            } else if let header = stream.withWindow({ HTTPSyntax.parseHeader($0, lineStart..<contentEnd) }) {
+                pending.append(header)
             } else if lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[") {
                 pendingPositions.append((lineStart, Finding(.warning, "http.header",
                     "no blank line between the headers and the body; the body is taken to start here")))
@@ -222,10 +225,16 @@ public final class RequestReader {
         var requestEnd = bodyStart
         var decoded: (bytes: [UInt8], segments: [(body: Int, raw: Int)])?
         var transferEncoding: String?
-        var contentLengths: [HTTPHeader] = []
-        for header in headers where header.name.utf8.count == 14 || header.name.utf8.count == 17 {
-            if asciiCaseInsensitiveEquals(header.name, "Content-Length") { contentLengths.append(header) }
-            if asciiCaseInsensitiveEquals(header.name, "Transfer-Encoding") { transferEncoding = header.value }
+        var contentLengths: [(value: String, offset: Int)] = []
+        stream.withWindow { window in
+            for header in pending where header.name.count == 14 || header.name.count == 17 {
+                let name = UnsafeBufferPointer(rebasing: window[header.name])
+                if asciiCaseInsensitiveEquals(name, "Content-Length") {
+                    contentLengths.append((header.joined ?? String(decoding: window[header.value], as: UTF8.self), header.offset))
+                } else if asciiCaseInsensitiveEquals(name, "Transfer-Encoding") {
+                    transferEncoding = header.joined ?? String(decoding: window[header.value], as: UTF8.self)
+                }
+            }
         }
         let chunked = transferEncoding.map { HTTPSyntax.isChunked($0) } ?? false
 
@@ -234,21 +243,21 @@ public final class RequestReader {
             requestEnd = result.end
             bodyEnd = result.end
             if !contentLengths.isEmpty {
-                pendingPositions.append((contentLengths[0].offset ?? 0, Finding(.warning, "http.content-length",
+                pendingPositions.append((contentLengths[0].offset, Finding(.warning, "http.content-length",
                     "both Transfer-Encoding: chunked and Content-Length are present; Content-Length is ignored")))
             }
         } else if let declared = contentLengths.first, !chunked {
             let agree = contentLengths.allSatisfy { $0.value == declared.value }
             if agree, let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(isDigit) {
                 (bodyEnd, requestEnd) = try bodyWithContentLength(start: bodyStart, length: length,
-                                                                  headerOffset: declared.offset ?? 0,
+                                                                  headerOffset: declared.offset,
                                                                   headersComplete: headersComplete,
                                                                   findings: &pendingPositions)
             } else {
                 let message = !agree
                     ? "conflicting Content-Length headers (\(contentLengths.map(\.value).joined(separator: ", "))); the body runs to the next request"
                     : "Content-Length is not a non-negative integer; the body runs to the next request"
-                pendingPositions.append((declared.offset ?? 0, Finding(.error, "http.content-length", message)))
+                pendingPositions.append((declared.offset, Finding(.error, "http.content-length", message)))
                 (bodyEnd, requestEnd) = try bodyToNextRequest(start: bodyStart)
             }
         } else {
@@ -260,6 +269,9 @@ public final class RequestReader {
         stream.consume(requestEnd)
         if stream.atEnd && stream.available == 0 { finished = true }
         let text = SourceText(raw, baseLine: line)
+        let headers = pending.map {
+            HTTPHeader(storage: raw, name: $0.name, value: $0.value, joinedValue: $0.joined, offset: $0.offset)
+        }
         for (offset, finding) in pendingPositions {
             var placed = finding
             placed.position = text.position(ofOffset: offset)
@@ -400,6 +412,23 @@ extension Substring {
     }
 }
 
+/// A header line located in the read window, before the request's bytes are copied out.
+struct PendingHeader {
+    var name: Range<Int>
+    var value: Range<Int>
+    var joined: String?
+    var offset: Int
+}
+
+/// Case-insensitive comparison of ASCII bytes with a name.
+func asciiCaseInsensitiveEquals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
+    guard bytes.count == name.utf8.count else { return false }
+    for (index, byte) in name.utf8.enumerated() where bytes[index] | 0x20 != byte | 0x20 {
+        return false
+    }
+    return true
+}
+
 /// Small pieces of HTTP/1.1 syntax (RFC 9112).
 enum HTTPSyntax {
     /// `METHOD SP request-target SP HTTP/x.y`, with an optional trailing CR.
@@ -445,13 +474,16 @@ enum HTTPSyntax {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// `name: value` where the name is an RFC 9110 token.
-    static func parseHeader(_ line: Slice<UnsafeBufferPointer<UInt8>>, offset: Int) -> HTTPHeader? {
-        var colon = line.startIndex
-        while colon < line.endIndex, isTokenByte(line[colon]) { colon += 1 }
-        guard colon > line.startIndex, colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
-        let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
-        return HTTPHeader(name: name, value: trimmed(line[(colon + 1)...]), offset: offset)
+    /// `name: value` where the name is an RFC 9110 token; ranges of `window`.
+    static func parseHeader(_ window: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> PendingHeader? {
+        var colon = line.lowerBound
+        while colon < line.upperBound, isTokenByte(window[colon]) { colon += 1 }
+        guard colon > line.lowerBound, colon < line.upperBound, window[colon] == UInt8(ascii: ":") else { return nil }
+        var start = colon + 1
+        var end = line.upperBound
+        while start < end, window[start] == 0x20 || window[start] == 0x09 { start += 1 }
+        while end > start, window[end - 1] == 0x20 || window[end - 1] == 0x09 { end -= 1 }
+        return PendingHeader(name: line.lowerBound..<colon, value: start..<end, joined: nil, offset: line.lowerBound)
     }
 
     static func isTokenByte(_ byte: UInt8) -> Bool {
