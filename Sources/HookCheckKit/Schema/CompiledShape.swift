@@ -32,6 +32,8 @@ public final class CompiledShape: @unchecked Sendable {
     let choices: [Int32]
     let fieldNames: [String]
     let enumerations: [[String]]
+    /// The same values as UTF-8 bytes, compared without building strings.
+    let enumerationBytes: [[[UInt8]]]
     /// Each node's summary, for messages.
     let summaries: [String]
     let formats: [StringFormat]
@@ -52,6 +54,7 @@ public final class CompiledShape: @unchecked Sendable {
         choices = builder.choices
         fieldNames = builder.fieldNames
         enumerations = builder.enumerations
+        enumerationBytes = builder.enumerations.map { $0.map { Array($0.utf8) } }
         summaries = builder.summaries
         formats = StringFormat.allCases
     }

@@ -122,9 +122,8 @@ public struct SchemaValidator {
             if token.kind != .true && token.kind != .false { mismatch(index, expected: "boolean") }
         case .enumeration:
             guard token.kind == .string else { return mismatch(index, expected: "string") }
-            let values = shape.enumerations[Int(node.first)]
-            let value = document.string(index)
-            if !values.contains(value) {
+            if !shape.enumerationBytes[Int(node.first)].contains(where: { document.stringEquals(index, $0) }) {
+                let values = shape.enumerations[Int(node.first)]
                 emit(.error, "schema.enum", "expected one of \(values.joined(separator: ", ")); found \(quoted(index))", at: index)
             }
         case .array:
