@@ -52,11 +52,15 @@ enum Binary {
         writer.start()
         final class Box: @unchecked Sendable { var data = Data() }
         let errBox = Box()
-        let errReader = Thread { errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        let errDone = DispatchSemaphore(value: 0)
+        let errReader = Thread {
+            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+            errDone.signal()
+        }
         errReader.start()
         let out = outPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errReader.isExecuting { usleep(1000) }
+        errDone.wait()
         return Result(status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
                       err: String(decoding: errBox.data, as: UTF8.self))
     }
