@@ -189,7 +189,8 @@ struct VerifyCommand {
                 }
                 io.out("\(location): \(vendor) \(auth.scheme): \(status) — \(auth.detail)\n")
                 for note in record.notes { io.out("  note: \(note)\n") }
-                for finding in record.findings where finding.code.hasPrefix("auth.") && finding.severity != .info {
+                for finding in record.findings where finding.code.hasPrefix("auth.") && finding.severity != .info
+                    && finding.message != auth.detail {
                     io.out("  " + TextReport(style: style).findingLine(finding) + "\n")
                 }
                 if auth.status == .unchecked || auth.status == .missing {

@@ -68,7 +68,7 @@ public protocol Vendor: Sendable {
 
 /// Every vendor hookcheck knows, in detection order.
 public enum VendorRegistry {
-    public static let all: [any Vendor] = [DriftVendor()]
+    public static let all: [any Vendor] = [DriftVendor(), SuperOfficeVendor()]
 
     public static func vendor(id: String) -> (any Vendor)? {
         all.first { $0.id == id }

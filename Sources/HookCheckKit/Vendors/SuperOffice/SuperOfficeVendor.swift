@@ -1,0 +1,126 @@
+/// SuperOffice NetServer webhooks: a JSON body with `EventId`, `Event`, `Entity`, `PrimaryKey`...,
+/// `X-SuperOffice-*` headers, and an optional HMAC-SHA256 signature of the raw body.
+public struct SuperOfficeVendor: Vendor {
+    public let id = "superoffice"
+    public let displayName = "SuperOffice"
+    public let authScheme = "superoffice-hmac-sha256"
+    public let secretVariable: String? = "HOOKCHECK_SUPEROFFICE_SECRET"
+
+    static let eventHeader = "X-SuperOffice-Event"
+    static let eventIdHeader = "X-SuperOffice-EventId"
+    static let signatureHeader = "X-SuperOffice-Signature"
+    static let testHeader = "X-Hook-Test"
+
+    public init() {}
+
+    public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
+        var detection = Detection()
+        if let header = request.headers.first(where: { $0.name.utf8.count > 14 && asciiCaseInsensitiveEquals(String($0.name.prefix(14)), "X-SuperOffice-") }) {
+            detection.add(6, "header " + header.name)
+        }
+        if let agent = request.header("User-Agent"), agent.hasPrefix("NetServer-Webhook/") {
+            detection.add(4, "User-Agent NetServer-Webhook")
+        }
+        let keys = ["EventId", "Event", "Entity", "PrimaryKey"]
+        switch payload {
+        case .json(let document) where document[0].kind == .object:
+            if keys.filter({ document.member(0, $0) != nil }).count >= 3 {
+                detection.add(5, "body EventId/Event/Entity/PrimaryKey")
+            }
+        case .malformedJSON:
+            let body = request.body
+            if keys.filter({ body.contains(Array("\"\($0)\"".utf8)) }).count >= 3 {
+                detection.add(5, "body keys EventId/Event/Entity/PrimaryKey (in malformed JSON)")
+            }
+        default:
+            break
+        }
+        return detection
+    }
+
+    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
+        let request = context.request
+        record.auth = checkSignature(context, &record)
+        record.notes.append("SuperOffice signatures carry no timestamp: a captured request can be replayed")
+        let isTest = request.header(Self.testHeader).map { asciiCaseInsensitiveEquals($0, "true") } ?? false
+        if isTest { record.notes.append("a test delivery (\(Self.testHeader): true), sent when the webhook is registered") }
+
+        let headerEvent = request.header(Self.eventHeader)
+        guard case .json(let document) = context.payload else {
+            record.event = headerEvent
+            return
+        }
+        var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
+        validator.validate(0, against: SuperOfficeCatalog.compiledBody)
+        guard document[0].kind == .object else {
+            record.findings += validator.findings
+            return
+        }
+        let eventIndex = document.member(0, "Event").flatMap { document[$0].kind == .string ? $0 : nil }
+        let entityIndex = document.member(0, "Entity").flatMap { document[$0].kind == .string ? $0 : nil }
+        let event = eventIndex.map(document.string)
+        let entity = entityIndex.map(document.string)
+        record.event = event ?? headerEvent
+
+        if let event, let eventIndex {
+            switch SuperOfficeCatalog.classify(event) {
+            case .unknown:
+                validator.report(.warning, "vendor.unknown-event", "unknown SuperOffice event \"\(event)\"", at: eventIndex)
+            case .test where !isTest:
+                validator.report(.info, "superoffice.test-event", "the registration test event without \(Self.testHeader): true", at: eventIndex)
+            default:
+                break
+            }
+            // The event is named after its entity.
+            if let entity, let entityIndex, event != "test" || entity != "test", !event.hasPrefix(entity + ".") {
+                validator.report(.error, "superoffice.entity-mismatch",
+                                 "Event \"\(event)\" does not start with Entity \"\(entity)\" and a dot", at: entityIndex)
+            }
+            if let headerEvent, headerEvent != event {
+                record.findings.append(Finding(.error, "superoffice.event-mismatch",
+                    "the \(Self.eventHeader) header says \"\(headerEvent)\" but the body's Event is \"\(event)\"",
+                    at: request.position(ofHeader: Self.eventHeader)))
+            }
+        }
+        if let headerId = request.header(Self.eventIdHeader),
+           let idIndex = document.member(0, "EventId"), document[idIndex].kind == .string {
+            let bodyId = document.string(idIndex)
+            if headerId.lowercased() != bodyId.lowercased() {
+                record.findings.append(Finding(.error, "superoffice.eventid-mismatch",
+                    "the \(Self.eventIdHeader) header is \(headerId) but the body's EventId is \(bodyId)",
+                    at: request.position(ofHeader: Self.eventIdHeader)))
+            }
+        }
+        record.findings += validator.findings
+        normalize(document, event: event, entity: entity, &record)
+    }
+
+    private func normalize(_ document: JSONDocument, event: String?, entity: String?, _ record: inout Analysis) {
+        if let context = document.member(0, "ContextIdentifier"), document[context].kind == .string {
+            record.account = document.string(context)
+        }
+        if let stamp = document.member(0, "Timestamp"), document[stamp].kind == .string,
+           let millis = Timestamps.parseRFC3339(document.string(stamp)) {
+            record.occurredAt = Timestamps.format(milliseconds: millis)
+        }
+        let primaryKey = document.member(0, "PrimaryKey").flatMap { DriftVendor.scalarText(document, $0) }
+        if let event {
+            switch SuperOfficeCatalog.classify(event) {
+            case .test:
+                record.kind = "webhook.test"
+                record.entity = EntityRef(type: "webhook", id: document.member(0, "WebhookName").flatMap { DriftVendor.scalarText(document, $0) })
+            case .known(let eventEntity, let action), .unknown(let eventEntity, let action?):
+                let type = (entity ?? eventEntity).lowercased()
+                record.kind = type + "." + (action == "changed" ? "updated" : action)
+                record.entity = EntityRef(type: type, id: primaryKey)
+            case .unknown(_, nil):
+                record.entity = entity.map { EntityRef(type: $0.lowercased(), id: primaryKey) }
+            }
+        }
+        if let changes = document.member(0, "Changes"), document[changes].kind == .array {
+            document.forEachElement(changes) { element in
+                if document[element].kind == .string { record.changes.append(Change(field: document.string(element))) }
+            }
+        }
+    }
+}
