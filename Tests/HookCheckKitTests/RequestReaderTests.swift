@@ -52,7 +52,9 @@ struct RequestReaderTests {
         Case(name: "a malformed header line is reported and skipped",
              input: "POST /a HTTP/1.1\nthis is not a header\nContent-Length: 2\n\n{}", requests: [("POST", 1, "{}")],
              codes: ["http.header"]),
-        Case(name: "bare JSON body", input: "\n  {\"a\":1}\n", requests: [(nil, 1, "\n  {\"a\":1}")]),
+        Case(name: "bare JSON body: its exact bytes", input: "\n  {\"a\":1}\n", requests: [(nil, 1, "\n  {\"a\":1}\n")]),
+        Case(name: "bare JSON body followed by a request", input: "{\"a\":1}\n\nPOST /b HTTP/1.1\nContent-Length: 2\n\n{}",
+             requests: [(nil, 1, "{\"a\":1}"), ("POST", 3, "{}")]),
         Case(name: "headers only, no body", input: "GET /a HTTP/1.1\nHost: x\n\n", requests: [("GET", 1, "")]),
     ]
 

@@ -44,6 +44,7 @@ public enum CLI {
         case .inspect: return InspectCommand(settings: settings, io: io).run()
         case .lint: return LintCommand(settings: settings, io: io).run()
         case .verify: return VerifyCommand(settings: settings, io: io).run()
+        case .sign: return SignCommand(settings: settings, io: io).run()
         }
     }
 

@@ -20,6 +20,8 @@ enum Help {
             lines.append("  <path>                  Files or directories (walked recursively, hidden entries skipped).")
         case .inspect, .verify:
             lines.append("  <path>                  A file, a directory (walked recursively), or - for standard input (the default).")
+        case .sign:
+            lines.append("  <path>                  The body (byte for byte) or a request dump whose body to sign; - for standard input.")
         }
         lines.append("")
         lines.append("OPTIONS:")

@@ -1,12 +1,13 @@
 /// The commands hookcheck has.
 public enum Command: String, CaseIterable, Sendable {
-    case inspect, lint, verify
+    case inspect, lint, verify, sign
 
     var usage: String {
         switch self {
         case .inspect: "hookcheck [inspect] [OPTIONS] [PATH|-]..."
         case .lint: "hookcheck lint [OPTIONS] PATH..."
         case .verify: "hookcheck verify [OPTIONS] [PATH|-]"
+        case .sign: "hookcheck sign --vendor <vendor> [OPTIONS] [PATH|-]"
         }
     }
 
@@ -15,6 +16,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .inspect: "Inspect and validate webhook requests: sender, event, entity, changes, auth, findings."
         case .lint: "Check payload fixtures in CI: one line per finding, a summary, exit 1 on any error."
         case .verify: "Check only the token or signature of a request, and explain a failure."
+        case .sign: "Compute the token or signature header(s) for a body, or a whole signed request."
         }
     }
 
@@ -22,6 +24,7 @@ public enum Command: String, CaseIterable, Sendable {
         switch self {
         case .inspect, .verify: ["text", "json", "ndjson"]
         case .lint: ["text", "json"]
+        case .sign: ["text"]
         }
     }
 }
@@ -47,19 +50,19 @@ enum OptionTable {
     static let all: [OptionSpec] = [
         OptionSpec(long: "--vendor", short: nil, value: "vendor",
                    help: "Skip detection: \(VendorRegistry.all.map(\.id).joined(separator: ", ")).",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--format", short: nil, value: "format",
                    help: "Output format: text (default), json or ndjson (lint: text or json).",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--secret", short: nil, value: "value",
                    help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--secret-env", short: nil, value: "name",
                    help: "Read a token or secret from environment variable NAME. Repeatable.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--secret-file", short: nil, value: "path",
                    help: "Read a token or secret from a file (one trailing newline is dropped). Repeatable.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--now", short: nil, value: "time",
                    help: "Fix \"now\" for age checks: RFC 3339 or Unix seconds.",
                    commands: [.inspect, .lint, .verify]),
@@ -81,6 +84,12 @@ enum OptionTable {
         OptionSpec(long: "--show-secrets", short: nil, value: nil,
                    help: "Show received tokens in the text view instead of hiding them.",
                    commands: [.inspect, .verify]),
+        OptionSpec(long: "--emit", short: nil, value: "what",
+                   help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
+                   commands: [.sign]),
+        OptionSpec(long: "--url", short: nil, value: "url",
+                   help: "sign: where the request goes (its path and Host; required with --emit curl).",
+                   commands: [.sign]),
         OptionSpec(long: "--help", short: "h", value: nil,
                    help: "Show help information.",
                    commands: Set(Command.allCases)),

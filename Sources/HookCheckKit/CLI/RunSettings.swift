@@ -8,6 +8,9 @@ struct RunSettings {
     var color: Bool
     var quiet: Bool
     var showSecrets: Bool
+    /// sign: what to print, and where the request goes.
+    var emit: String
+    var url: String?
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
@@ -23,6 +26,11 @@ struct RunSettings {
         }
         color = Style.decide(colorChoice, environment: io.variables, isTerminal: io.stdoutIsTerminal)
         quiet = parsed.has("--quiet")
+        emit = parsed.value("--emit") ?? "header"
+        url = parsed.value("--url")
+        guard ["header", "request", "curl"].contains(emit) else {
+            throw UsageError(message: "The value '\(emit)' is invalid for '--emit <what>'; expected header, request or curl", suggestion: nil)
+        }
         showSecrets = parsed.has("--show-secrets")
 
         options = InspectOptions()
@@ -67,6 +75,16 @@ struct RunSettings {
         }
         if command == .verify, paths.count > 1 {
             throw UsageError(message: "verify takes one path (or - for standard input)", suggestion: nil)
+        }
+        if command == .sign {
+            guard options.forcedVendor != nil else {
+                throw UsageError(message: "sign needs --vendor (\(VendorRegistry.signers.map(\.id).joined(separator: ", ")))", suggestion: nil)
+            }
+            guard paths.count <= 1 else { throw UsageError(message: "sign takes one path (or - for standard input)", suggestion: nil) }
+            if emit == "curl", url == nil { throw UsageError(message: "--emit curl needs --url", suggestion: nil) }
+            if let url, WebhookURL(url) == nil {
+                throw UsageError(message: "The value '\(url)' is invalid for '--url <url>'; expected http://host/path or https://host/path", suggestion: nil)
+            }
         }
         if command == .lint, paths.isEmpty {
             throw UsageError(message: "lint needs at least one path", suggestion: nil)

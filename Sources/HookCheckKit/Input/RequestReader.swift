@@ -147,11 +147,12 @@ public final class RequestReader {
 
     /// A body with no request line: it runs to the next request line or the end of input.
     private func readBareBody() throws(InputError) -> RequestDump {
-        let end = try findNextRequest(from: 0) ?? {
-            try? stream.fillToEnd()
-            return stream.available
-        }()
-        let bodyEnd = trimmedLineBreaks(0, end)
+        // A body alone in its input keeps its exact bytes (they may be signed); one followed by a
+        // request loses the line breaks that separate the two.
+        let next = try findNextRequest(from: 0)
+        if next == nil { try stream.fillToEnd() }
+        let end = next ?? stream.available
+        let bodyEnd = next == nil ? end : trimmedLineBreaks(0, end)
         let line = stream.lineAtHead
         let text = SourceText(stream.copy(end), baseLine: line)
         stream.consume(end)
