@@ -106,7 +106,23 @@ let renderTime = try best(of: 3) {
 report("read + parse + detect + validate + render", bytes: corpus.count, seconds: renderTime)
 print(String(format: "max resident memory so far: %.1f MB", maxResidentMB()))
 
-// 5. One small file through the release binary, as a user runs it.
+// 5. The crypto core: SHA-256 and HMAC-SHA256 over 256 MB, fed in 1 MB pieces.
+let chunk = [UInt8]((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+let cryptoBytes = 256 << 20
+let shaTime = best(of: 3) {
+    var hasher = SHA256()
+    for _ in 0..<(cryptoBytes / chunk.count) { hasher.update(chunk) }
+    precondition(hasher.finalize().count == 32)
+}
+report("SHA-256", bytes: cryptoBytes, seconds: shaTime)
+let hmacTime = best(of: 3) {
+    var mac = HMAC<SHA256>(key: Array("bench-secret".utf8))
+    for _ in 0..<(cryptoBytes / chunk.count) { mac.update(chunk) }
+    precondition(mac.finalize().count == 32)
+}
+report("HMAC-SHA256", bytes: cryptoBytes, seconds: hmacTime)
+
+// 6. One small file through the release binary, as a user runs it.
 let small = BenchCorpus.request(BenchCorpus.bodies[0])
 let smallPath = workDirectory.appendingPathComponent("one.http").path
 _ = FileManager.default.createFile(atPath: smallPath, contents: Data(small))

@@ -69,6 +69,7 @@ enum Binary {
 @Suite("End to end: the built binary over samples/")
 struct EndToEndTests {
     static let token = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/drift/.token"), encoding: .utf8)) ?? ""
+    static let superOfficeSecret = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/superoffice/.secret"), encoding: .utf8)) ?? ""
 
     @Test("every Drift sample but the seed example passes lint with the sample token")
     func driftSamples() throws {
@@ -81,6 +82,17 @@ struct EndToEndTests {
         #expect(problems.first?.hasPrefix("samples/drift/contact_updated-seed.json:15:10: error: the token does not match HOOKCHECK_DRIFT_TOKEN") == true)
         #expect(result.status == 1)
         #expect(!result.out.contains(Self.token))
+    }
+
+    @Test("every SuperOffice sample verifies with the sample secret, but the seed's broken example")
+    func superOfficeSamples() throws {
+        let result = try Binary.run(["lint", "samples/superoffice"], environment: ["HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
+        #expect(result.out.hasSuffix("27 passed, 1 failed\n"), "\(result.out)")
+        let errors = result.out.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.allSatisfy { $0.hasPrefix("samples/superoffice/seed-contact.created.http:") })
+        #expect(errors.contains { $0.hasPrefix("samples/superoffice/seed-contact.created.http:18:5: error: expected ',' or ']' after array element") })
+        #expect(result.status == 1)
+        #expect(!result.out.contains(Self.superOfficeSecret))
     }
 
     @Test("without a token every Drift sample is valid, auth unchecked")
@@ -118,7 +130,9 @@ struct EndToEndTests {
 
     @Test("each broken sample produces its documented finding", arguments: expectations)
     func brokenSample(_ expectation: Expectation) throws {
-        let result = try Binary.run(["--format", "ndjson", "samples/invalid/" + expectation.file])
+        // With the sample token and secret, as make demo runs them.
+        let result = try Binary.run(["--format", "ndjson", "samples/invalid/" + expectation.file],
+                                    environment: ["HOOKCHECK_DRIFT_TOKEN": Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
         let record = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let findings = record["findings"] as? [[String: Any]] ?? []
         let match = findings.first { $0["code"] as? String == expectation.code }

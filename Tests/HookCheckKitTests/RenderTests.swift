@@ -26,6 +26,13 @@ struct RenderTests {
         Case(name: "verify-valid", arguments: ["verify", "--secret-file", "samples/drift/.token", "samples/drift/new_message.http"]),
         Case(name: "verify-wrong", arguments: ["verify", "--secret", "not-the-token", "samples/drift/new_message.http"]),
         Case(name: "help", arguments: ["--help"]),
+        Case(name: "text-superoffice-test", arguments: ["--secret-file", "samples/superoffice/.secret", "samples/superoffice/test.http"]),
+        Case(name: "verify-superoffice-newline", arguments: ["verify", "--secret-file", "samples/superoffice/.secret",
+                                                             "samples/invalid/superoffice-newline-added.http"]),
+        Case(name: "sign-superoffice-request", arguments: ["sign", "--vendor", "superoffice", "--secret-file", "samples/superoffice/.secret",
+                                                           "--emit", "request", "--url", "https://hooks.example.com/so",
+                                                           "samples/superoffice/person.changed.http"]),
+        Case(name: "help-sign", arguments: ["help", "sign"]),
     ]
 
     @Test("output matches the golden file", arguments: cases)
