@@ -24,6 +24,10 @@ struct SignCommand {
             if body == nil { body = request.body }
         }
         guard readable, let body else { return CLI.exitTrouble }
+        guard !body.isEmpty else {
+            io.err("hookcheck: nothing to sign: the input has no body\n")
+            return CLI.exitTrouble
+        }
 
         let sent = signer.signedBody(body: body, secret: secret.value)
         let signed = signer.signedHeaders(body: sent, secret: secret.value)
