@@ -13,6 +13,10 @@ public struct InspectOptions: Sendable {
     /// Warnings count as errors.
     public var strict = false
     public var maxDepth = JSONParser.defaultMaxDepth
+    /// An RSA public key (PEM or a DKIM TXT record) for RSA signature schemes, and where it came from.
+    public var publicKey: (label: String, text: String)?
+    /// The receiver's account, checked against Copernica's `X-Copernica-ID`.
+    public var account: String?
 
     public init() {}
 }
@@ -120,13 +124,22 @@ public struct Inspector: Sendable {
         }
         let lead = storage[first]
         let looksLikeJSON = lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[")
+        let contentType = request.header("Content-Type")?.lowercased() ?? ""
+        if !looksLikeJSON, contentType.contains("application/x-www-form-urlencoded") || FormDecoder.looksLikeForm(storage, range) {
+            let outcome = FormDecoder().decode(storage, range: range)
+            for issue in outcome.issues {
+                let severity: Severity = issue.code == "form.utf8" ? .error : .warning
+                record.findings.append(Finding(severity, issue.code, issue.message, at: request.position(ofBodyOffset: issue.offset)))
+            }
+            return .form(outcome.document, outcome.map)
+        }
         guard looksLikeJSON else {
             let binary = storage[range].prefix(512).contains { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }
             let what = binary ? "binary data" : "text"
             let code = request.capture == .http ? "body.unrecognized" : "input.unrecognized"
             let message = request.capture == .http
-                ? "the body is not JSON (it starts with \(what))"
-                : "not an HTTP request or a JSON body (the input starts with \(what))"
+                ? "the body is neither JSON nor a form (it starts with \(what))"
+                : "not an HTTP request, a JSON body or a form body (the input starts with \(what))"
             record.findings.append(Finding(.error, code, message, at: request.position(ofBodyOffset: first)))
             return .unrecognized
         }

@@ -3,9 +3,19 @@ public enum Payload {
     case json(JSONDocument)
     /// The body looks like JSON but is not valid JSON.
     case malformedJSON(JSONIssue)
+    /// A form body, decoded into the JSON it stands for; the map leads back to the raw body.
+    case form(JSONDocument, FormOffsetMap)
     case empty
     /// Neither JSON nor any other payload form hookcheck knows.
     case unrecognized
+
+    /// The parsed document, from a JSON or a form body.
+    public var document: JSONDocument? {
+        switch self {
+        case .json(let document), .form(let document, _): document
+        default: nil
+        }
+    }
 }
 
 /// A secret or token and where it came from; only the label is ever shown.
@@ -47,9 +57,13 @@ public struct AnalysisContext {
     /// Secrets to try for this vendor: the explicit ones, else the vendor's variable.
     public let secrets: [SecretSource]
 
-    /// The position in the input file of a byte offset in the parsed body.
+    /// The position in the input file of an offset in the parsed document (for a form body, the
+    /// raw key or value it was decoded from).
     public func position(ofBodyOffset offset: Int) -> SourcePosition {
-        request.position(ofBodyOffset: offset)
+        if case .form(_, let map) = payload {
+            return request.position(ofBodyOffset: map.rawOffset(offset))
+        }
+        return request.position(ofBodyOffset: offset)
     }
 }
 
@@ -68,7 +82,7 @@ public protocol Vendor: Sendable {
 
 /// Every vendor hookcheck knows, in detection order.
 public enum VendorRegistry {
-    public static let all: [any Vendor] = [DriftVendor(), SuperOfficeVendor()]
+    public static let all: [any Vendor] = [DriftVendor(), SuperOfficeVendor(), CopernicaVendor(), CloudCXVendor()]
 
     public static func vendor(id: String) -> (any Vendor)? {
         all.first { $0.id == id }
