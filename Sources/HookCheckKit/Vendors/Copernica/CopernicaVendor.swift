@@ -16,6 +16,12 @@ public struct CopernicaVendor: Vendor {
         if let signature = request.header("Signature"), signature.contains(".copernica.com\"") {
             detection.add(4, "Signature keyId at copernica.com")
         }
+        if case .malformedJSON = payload {
+            let body = request.body
+            if ["\"type\"", "\"profile\"", "\"database\""].allSatisfy({ body.contains(Array($0.utf8)) }) {
+                detection.add(5, "body keys type/profile/database (in malformed JSON)")
+            }
+        }
         if let document = payload.document, document[0].kind == .object,
            let type = document.member(0, "type"),
            ["create", "update", "delete"].contains(where: { document.stringEquals(type, Array($0.utf8)) }),
