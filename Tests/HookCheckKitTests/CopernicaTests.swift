@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import HookCheckKit
+
+@Suite("Copernica")
+struct CopernicaTests {
+    /// file, event, kind, entity, id, account, occurredAt, changes.
+    static let samples: [(String, String, String, String, String, String, String, [String])] = [
+        ("profile.create.http", "profile.create", "profile.created", "profile", "4102977", "8841", "2026-04-14T09:30:12.000Z", ["Email", "Name"]),
+        ("profile.update.http", "profile.update", "profile.updated", "profile", "4102263", "8841", "2026-04-14T09:21:07.000Z", ["Email", "Optin"]),
+        ("profile.delete.http", "profile.delete", "profile.deleted", "profile", "3990120", "8841", "2026-04-14T10:02:44.000Z", []),
+        ("subprofile.create.http", "subprofile.create", "subprofile.created", "subprofile", "90211877", "8841", "2026-04-14T11:15:09.000Z", ["Product", "Amount"]),
+        ("subprofile.update.http", "subprofile.update", "subprofile.updated", "subprofile", "90211877", "8841", "2026-04-15T08:00:31.000Z", ["Status"]),
+        ("subprofile.delete.http", "subprofile.delete", "subprofile.deleted", "subprofile", "90211877", "8841", "2026-04-16T12:44:00.000Z", []),
+        // The documentation's decoded JSON form (made valid): no `time`, so `timestamp` read as UTC.
+        ("profile.update-json.http", "profile.update", "profile.updated", "profile", "123", "1", "1979-02-12T12:49:23.000Z", ["mail"]),
+    ]
+
+    @Test("every sample normalizes; the Digest matches; without a key the signature is unchecked", arguments: samples)
+    func sample(_ row: (String, String, String, String, String, String, String, [String])) throws {
+        let record = try #require(try analyzeSample("samples/copernica/" + row.0).first)
+        #expect(record.vendor == "copernica")
+        #expect(record.event == row.1)
+        #expect(record.kind == row.2)
+        #expect(record.entity == EntityRef(type: row.3, id: row.4))
+        #expect(record.account == row.5)
+        #expect(record.occurredAt == row.6)
+        #expect(record.changes.map(\.field) == row.7)
+        #expect(record.changes.allSatisfy { $0.previous == nil && $0.updated != nil })
+        #expect(record.auth?.status == .unchecked)
+        #expect(record.auth?.detail.contains("keyId one._domainkey.copernica.com") == true)
+        #expect(record.findings.map(\.code) == ["auth.unchecked"], "\(record.findings)")
+    }
+
+    @Test("the seed's decoded examples carry trailing commas: a syntax error, still recognized as Copernica", arguments: [
+        "seed-profile.json", "seed-subprofile.json",
+    ])
+    func seedExamples(_ file: String) throws {
+        let record = try #require(try analyzeSample("samples/copernica/" + file).first)
+        #expect(record.vendor == "copernica")
+        let syntax = try #require(record.findings.first { $0.code == "json.syntax" })
+        #expect(syntax.position == SourcePosition(line: 6, column: 1))
+        #expect(syntax.message == "expected a string key after ',', found '}' (trailing comma)")
+    }
+
+    static func signed(_ headers: [String], body: String = "type=delete&timestamp=2026-04-14+10%3A02%3A44&profile=1&database=2") -> String {
+        (["POST /hook HTTP/1.1", "Content-Type: application/x-www-form-urlencoded", "Content-Length: \(body.utf8.count)"] + headers)
+            .joined(separator: "\r\n") + "\r\n\r\n" + body
+    }
+
+    static let goodSignature = #"Signature: keyId="one._domainkey.copernica.com",algorithm="rsa-sha256",headers="(request-target) host date content-length content-type x-copernica-id digest x-nonce",signature="AAAA""#
+
+    @Test("the Digest is checked against the raw body, with no key", arguments: [
+        ("SHA-256", true), ("sha-256", true), ("SHA-512", true), ("SHA", true), ("SHA-256-wrong", false),
+    ])
+    func digest(_ algorithm: String, _ good: Bool) throws {
+        let body = "type=delete&timestamp=2026-04-14+10%3A02%3A44&profile=1&database=2"
+        let bytes = Array(body.utf8)
+        let value: String = switch algorithm.uppercased() {
+        case "SHA-512": Base64.encode(SHA512.hash(bytes))
+        case "SHA": Base64.encode(SHA1.hash(bytes))
+        case "SHA-256": Base64.encode(SHA256.hash(bytes))
+        default: Base64.encode(SHA256.hash(Array((body + "&x=1").utf8)))
+        }
+        let name = good ? algorithm : "SHA-256"
+        let record = try #require(try analyze(Self.signed(["Digest: \(name)=\(value)", Self.goodSignature, "Date: Tue, 14 Apr 2026 10:02:45 GMT",
+                                                            "Host: h", "X-Copernica-ID: account_1", "X-Nonce: n"])).first)
+        #expect(record.findings.contains { $0.code == "auth.digest-mismatch" } == !good, "\(record.findings)")
+    }
+
+    @Test("the Signature header parses, and the signing string follows its header list")
+    func signingString() throws {
+        let header = try #require(HTTPSignatureHeader(#"keyId="one._domainkey.copernica.com", algorithm="rsa-sha256",headers="(request-target) host date",signature="c2ln""#))
+        #expect(header.keyId == "one._domainkey.copernica.com")
+        #expect(header.algorithm == "rsa-sha256")
+        #expect(header.headers == ["(request-target)", "host", "date"])
+        #expect(header.signature == "c2ln")
+        let request = try #require(try readRequests("POST /path/to?x=1 HTTP/1.1\nHost: example.com\nDate:  Tue, 14 Apr 2026 10:02:45 GMT \n\n").first)
+        #expect(try HTTPSignatureHeader.signingString(headers: header.headers, request: request).get()
+                == "(request-target): post /path/to?x=1\nhost: example.com\ndate: Tue, 14 Apr 2026 10:02:45 GMT")
+        #expect(HTTPSignatureHeader(#"keyId="k",signature="s""#)?.headers == ["date"])
+        guard case .failure(let error) = HTTPSignatureHeader.signingString(headers: ["digest"], request: request) else {
+            Issue.record("a missing header must fail")
+            return
+        }
+        #expect(error.message == "the signature covers the digest header, which the request does not have")
+    }
+
+    struct CheckCase: CustomStringConvertible, Sendable {
+        var name: String
+        var headers: [String]
+        var arguments: (now: Int64?, account: String?)
+        var code: String
+        var severity: Severity
+        var description: String { name }
+    }
+
+    static let base = ["Host: h", "Date: Tue, 14 Apr 2026 10:02:45 GMT", "X-Copernica-ID: account_26591", "X-Nonce: n"]
+    static let checks: [CheckCase] = [
+        CheckCase(name: "keyId outside copernica.com",
+                  headers: base + [#"Signature: keyId="evil.example.com",algorithm="rsa-sha256",headers="(request-target) host date content-length content-type x-copernica-id digest x-nonce",signature="AAAA""#],
+                  arguments: (nil, nil), code: "copernica.key-id", severity: .warning),
+        CheckCase(name: "headers not covered",
+                  headers: base + [#"Signature: keyId="one._domainkey.copernica.com",algorithm="rsa-sha256",headers="date",signature="AAAA""#],
+                  arguments: (nil, nil), code: "copernica.coverage", severity: .warning),
+        CheckCase(name: "stale Date against --now", headers: base + [goodSignature],
+                  arguments: (Int64(1_776_161_100_000), nil), code: "copernica.date-stale", severity: .error),
+        CheckCase(name: "account differs", headers: base + [goodSignature], arguments: (nil, "account-99"), code: "copernica.account", severity: .error),
+        CheckCase(name: "malformed Signature", headers: base + ["Signature: nonsense"], arguments: (nil, nil), code: "auth.malformed", severity: .error),
+        CheckCase(name: "no Digest", headers: base + [goodSignature], arguments: (nil, nil), code: "auth.missing", severity: .error),
+    ]
+
+    @Test("what Copernica's own library checks", arguments: checks)
+    func libraryChecks(_ row: CheckCase) throws {
+        var options = InspectOptions()
+        options.now = row.arguments.now
+        options.account = row.arguments.account
+        let record = try #require(try analyze(Self.signed(row.headers), options: options).first)
+        let finding = try #require(record.findings.first { $0.code == row.code }, "\(record.findings)")
+        #expect(finding.severity == row.severity)
+    }
+
+    @Test("accounts: account-NNN, account_NNN and NNN agree")
+    func accounts() {
+        #expect(CopernicaVendor.sameAccount("account_26591", "account-26591"))
+        #expect(CopernicaVendor.sameAccount("account-26591", "26591"))
+        #expect(!CopernicaVendor.sameAccount("account_26591", "account_2659"))
+    }
+
+    @Test("HTTP dates", arguments: [
+        ("Tue, 14 Apr 2026 10:02:45 GMT", Int64(1_776_160_965_000)),
+        ("Tuesday, 14-Apr-26 10:02:45 GMT", Int64(1_776_160_965_000)),
+        ("Tue Apr 14 10:02:45 2026", Int64(1_776_160_965_000)),
+        ("Tue, 14 Apr 26 12:02:45 +0200", Int64(1_776_160_965_000)),
+    ])
+    func httpDates(_ text: String, _ millis: Int64) {
+        #expect(HTTPDate.parse(text) == millis)
+    }
+
+    @Test("not HTTP dates", arguments: ["", "yesterday", "Tue, 31 Feb 2026 10:00:00 GMT", "14 Apr 2026"])
+    func notHTTPDates(_ text: String) {
+        #expect(HTTPDate.parse(text) == nil)
+    }
+}
+
+@Suite("CloudCX")
+struct CloudCXTests {
+    static let samples: [(String, String, String, String, String, String?, Int)] = [
+        ("ContactCreated.http", "ContactCreated", "contact.created", "contact", "392a0465-fc1b-4820-abc7-e96cb5d98774", "2024-11-06T07:23:50.000Z", 0),
+        ("ContactUpdated.http", "ContactUpdated", "contact.updated", "contact", "392a0465-fc1b-4820-abc7-e96cb5d98774", "2024-11-06T07:23:50.000Z", 0),
+        ("ContactDeleted.http", "ContactDeleted", "contact.deleted", "contact", "392a0465-fc1b-4820-abc7-e96cb5d98774", nil, 0),
+        ("ContactUpdated-older-schema.http", "ContactUpdated", "contact.updated", "contact", "0d464138-a623-4255-bfc1-ea36f17fd374", "2024-11-06T07:23:50.000Z", 0),
+        ("TicketCreated.http", "TicketCreated", "ticket.created", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 0),
+        ("TicketFromUserReply.http", "TicketFromUserReply", "ticket.user_reply", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 0),
+        ("TicketAgentReply.http", "TicketAgentReply", "ticket.agent_reply", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 0),
+        ("TicketAssigneeChanged.http", "TicketAssigneeChanged", "ticket.updated", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 0),
+        ("TicketStatusChanged.http", "TicketStatusChanged", "ticket.updated", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 1),
+        ("TicketMoveToRecycleBin.http", "TicketMoveToRecycleBin", "ticket.deleted", "ticket", "5bc8fbbc-bde5-4099-8164-d8399f767c45", nil, 0),
+    ]
+
+    @Test("every sample is valid, with auth none", arguments: samples)
+    func sample(_ row: (String, String, String, String, String, String?, Int)) throws {
+        let record = try #require(try analyzeSample("samples/cloudcx/" + row.0).first)
+        #expect(record.vendor == "cloudcx")
+        #expect(record.event == row.1)
+        #expect(record.kind == row.2)
+        #expect(record.entity == EntityRef(type: row.3, id: row.4))
+        #expect(record.occurredAt == row.5)
+        #expect(record.changes.count == row.6)
+        #expect(record.auth == AuthResult(scheme: "none", status: .none, detail: "CloudCX documents no signature, token or secret"))
+        #expect(record.findings.isEmpty, "\(record.findings)")
+    }
+
+    @Test("every catalogue event has a sample")
+    func covered() {
+        #expect(Set(CloudCXCatalog.events.map(\.name)) == Set(Self.samples.map(\.1)))
+    }
+
+    @Test("shape errors point at the field", arguments: [
+        (#"{"event":"TicketCreated","ticketId":⌖"not-a-uuid"}"#, "schema.format", "/ticketId"),
+        (#"{"event":"ContactDeleted","ids":[⌖42]}"#, "schema.type", "/ids/0"),
+        (#"{"event":"ContactCreated","contacts":[{"id":"392a0465-fc1b-4820-abc7-e96cb5d98774","createdTime":⌖1730877830000}]}"#, "schema.type", "/contacts/0/createdTime"),
+        (#"{"event":"TicketStatusChanged","ticketId":"392a0465-fc1b-4820-abc7-e96cb5d98774",⌖"priority":"High"}"#, "schema.unknown-field", "/priority"),
+    ])
+    func shapes(_ body: String, _ code: String, _ pointer: String) throws {
+        let (bytes, offset) = marked(body)
+        let record = try #require(try analyze(String(decoding: bytes, as: UTF8.self)).first)
+        #expect(record.vendor == "cloudcx")
+        let finding = record.findings.first { $0.code == code }
+        #expect(finding?.pointer == pointer, "\(record.findings)")
+        if code != "schema.unknown-field" {
+            #expect(finding?.position == SourcePosition(line: 1, column: (offset ?? 0) + 1))
+        }
+    }
+}
