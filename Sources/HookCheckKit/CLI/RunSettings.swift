@@ -61,6 +61,17 @@ struct RunSettings {
             options.maxAge = millis
             if options.now == nil { options.now = currentMillis() }
         }
+        if let path = parsed.value("--public-key") {
+            let stream: ByteStream
+            do {
+                stream = try ByteStream.open(path: path)
+                try stream.fillToEnd()
+            } catch {
+                throw UsageError(message: "cannot read the public key: \(error.message)", suggestion: nil)
+            }
+            options.publicKey = ("--public-key \(path)", String(decoding: stream.copy(stream.available), as: UTF8.self))
+        }
+        options.account = parsed.value("--account")
         for (option, value) in parsed.secretOptions {
             options.secrets.append(try Self.secret(option, value, io: io))
         }
