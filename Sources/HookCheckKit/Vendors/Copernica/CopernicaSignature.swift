@@ -12,11 +12,13 @@ extension CopernicaVendor {
         }
 
         // The Digest is checked always: it needs no key.
+        var bodyChanged = false
         if let digest = request.header("Digest") {
             switch InstanceDigest.check(digest, body: request.body) {
             case .matches:
                 break
             case .mismatch(let algorithm):
+                bodyChanged = true
                 finding(.error, "auth.digest-mismatch",
                         "the Digest (\(algorithm)) does not match the body: the body was changed after it was sent", header: "Digest")
             case .unsupported(let algorithm):
@@ -65,9 +67,16 @@ extension CopernicaVendor {
         guard let publicKey = options.publicKey else {
             finding(.info, "auth.unchecked", "signature not checked: pass --public-key PATH (PEM or the DKIM TXT record of \(keyId))",
                     header: "Signature")
-            return AuthResult(scheme: authScheme, status: .unchecked, detail: "signed with \(where_); no --public-key given")
+            return AuthResult(scheme: authScheme, status: .unchecked,
+                              detail: "signed with \(where_); no --public-key given" + (bodyChanged ? "; the Digest does not match the body" : ""))
         }
-        return verifyRSA(signature, publicKey: publicKey, keyDescription: where_, context, &record)
+        let result = verifyRSA(signature, publicKey: publicKey, keyDescription: where_, context, &record)
+        // The signature covers the Digest, not the body: a changed body fails the whole check.
+        if result.status == .valid, bodyChanged {
+            return AuthResult(scheme: authScheme, status: .invalid,
+                              detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
+        }
+        return result
     }
 
     /// `account-NNN`, `account_NNN` and `NNN` name the same account.
