@@ -95,6 +95,32 @@ struct EndToEndTests {
         #expect(!result.out.contains(Self.superOfficeSecret))
     }
 
+    @Test("Copernica samples verify with the sample key (PEM and DKIM forms); CloudCX samples are valid, auth none")
+    func copernicaAndCloudCX() throws {
+        for key in ["samples/copernica/.sample-key.pub.pem", "samples/copernica/.sample-key.dkim.txt"] {
+            let result = try Binary.run(["--format", "ndjson", "--public-key", key, "samples/copernica", "samples/cloudcx"])
+            let records = result.out.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            #expect(records.count == 19)
+            for record in records {
+                let source = record["source"] as? String ?? ""
+                let auth = record["auth"] as? [String: Any]
+                if source.hasPrefix("samples/cloudcx/") {
+                    #expect(record["vendor"] as? String == "cloudcx")
+                    #expect(auth?["status"] as? String == "none")
+                    #expect(record["valid"] as? Bool == true, "\(source)")
+                } else if source.contains("/seed-") {
+                    #expect(record["valid"] as? Bool == false, "the seed's examples have trailing commas")
+                } else {
+                    #expect(record["vendor"] as? String == "copernica")
+                    #expect(auth?["status"] as? String == "valid", "\(source): \(auth ?? [:])")
+                    #expect(record["valid"] as? Bool == true, "\(source)")
+                }
+            }
+        }
+    }
+
     @Test("without a token every Drift sample is valid, auth unchecked")
     func driftWithoutToken() throws {
         let result = try Binary.run(["--format", "ndjson", "samples/drift"])

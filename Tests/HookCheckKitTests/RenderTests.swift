@@ -33,6 +33,12 @@ struct RenderTests {
                                                            "--emit", "request", "--url", "https://hooks.example.com/so",
                                                            "samples/superoffice/person.changed.http"]),
         Case(name: "help-sign", arguments: ["help", "sign"]),
+        Case(name: "text-copernica-verified", arguments: ["--public-key", "samples/copernica/.sample-key.dkim.txt", "--now", "2026-04-14T09:21:30Z",
+                                                          "--account", "account-26591", "samples/copernica/profile.update.http"]),
+        Case(name: "verify-copernica-body-changed", arguments: ["verify", "--public-key", "samples/copernica/.sample-key.pub.pem",
+                                                                "samples/invalid/copernica-body-changed.http"]),
+        Case(name: "text-cloudcx-ticket", arguments: ["samples/cloudcx/TicketStatusChanged.http"]),
+        Case(name: "ndjson-copernica-seed", arguments: ["--format", "ndjson", "samples/copernica/seed-profile.json"]),
     ]
 
     @Test("output matches the golden file", arguments: cases)
