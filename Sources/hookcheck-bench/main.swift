@@ -74,6 +74,8 @@ let bodyTime = best(of: 3) {
     precondition(findings == 0, "corpus bodies must be valid")
 }
 report("parse + validate (bodies only)", bytes: bodyBytes, seconds: bodyTime)
+// For profiling one phase: HOOKCHECK_BENCH_ONLY=bodies stops here.
+if ProcessInfo.processInfo.environment["HOOKCHECK_BENCH_ONLY"] == "bodies" { exit(0) }
 
 // 3. Reading, parsing, detection, validation, normalization, token check.
 var options = InspectOptions()

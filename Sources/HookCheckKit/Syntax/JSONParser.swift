@@ -74,6 +74,8 @@ struct JSONScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     var position = 0
+    /// The first problem found; scanning stops there.
+    var failure: JSONIssue?
 
     init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.buffer = buffer
@@ -128,6 +130,12 @@ struct JSONScanner {
         }
     }
 
+    /// Records the problem and reports failure.
+    mutating func fail(_ issue: JSONIssue) -> Bool {
+        failure = issue
+        return false
+    }
+
     func syntax(_ message: String, at offset: Int? = nil) -> JSONIssue {
         JSONIssue(code: "json.syntax", message: message, offset: offset ?? position)
     }
@@ -170,7 +178,7 @@ struct JSONScanner {
                             needValue = false
                             break
                         }
-                        if case .failure(let issue) = scanKey(into: &tokens, afterComma: false) { return .failure(issue) }
+                        if !scanKey(into: &tokens, afterComma: false) { return .failure(failure!) }
                         continue
                     } else {
                         if current == closeBracket {
@@ -183,15 +191,15 @@ struct JSONScanner {
                     }
                 case quote:
                     if let parent = stack.last { tokens[parent].count += 1 }
-                    if case .failure(let issue) = scanString(into: &tokens) { return .failure(issue) }
+                    if !scanString(into: &tokens) { return .failure(failure!) }
                     needValue = false
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     if let parent = stack.last { tokens[parent].count += 1 }
-                    if case .failure(let issue) = scanNumber(into: &tokens) { return .failure(issue) }
+                    if !scanNumber(into: &tokens) { return .failure(failure!) }
                     needValue = false
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
                     if let parent = stack.last { tokens[parent].count += 1 }
-                    if case .failure(let issue) = scanLiteral(into: &tokens) { return .failure(issue) }
+                    if !scanLiteral(into: &tokens) { return .failure(failure!) }
                     needValue = false
                 default:
                     return .failure(syntax("expected a value, found \(found())"))
@@ -217,7 +225,7 @@ struct JSONScanner {
                     if current == closeBrace {
                         return .failure(syntax("expected a string key after ',', found '}' (trailing comma)"))
                     }
-                    if case .failure(let issue) = scanKey(into: &tokens, afterComma: true) { return .failure(issue) }
+                    if !scanKey(into: &tokens, afterComma: true) { return .failure(failure!) }
                 } else {
                     skipWhitespace()
                     if current == closeBracket {
@@ -244,22 +252,24 @@ struct JSONScanner {
     }
 
     /// A member key and its colon; leaves the scanner expecting the value.
-    mutating func scanKey(into tokens: inout TokenBuffer, afterComma: Bool) -> Result<Void, JSONIssue> {
+    @inline(__always)
+    mutating func scanKey(into tokens: inout TokenBuffer, afterComma: Bool) -> Bool {
         skipWhitespace()
         guard current == quote else {
-            return .failure(syntax(afterComma ? "expected a string key after ',', found \(found())"
-                                              : "expected a string key or '}', found \(found())"))
+            return fail(syntax(afterComma ? "expected a string key after ',', found \(found())"
+                                          : "expected a string key or '}', found \(found())"))
         }
-        if case .failure(let issue) = scanString(into: &tokens) { return .failure(issue) }
+        if !scanString(into: &tokens) { return false }
         skipWhitespace()
         guard current == colon else {
-            return .failure(syntax("expected ':' after object key, found \(found())"))
+            return fail(syntax("expected ':' after object key, found \(found())"))
         }
         position += 1
-        return .success(())
+        return true
     }
 
-    mutating func scanString(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
+    @inline(__always)
+    mutating func scanString(into tokens: inout TokenBuffer) -> Bool {
         let start = position
         position += 1
         var flags: UInt8 = 0
@@ -281,24 +291,24 @@ struct JSONScanner {
                 position += 1
             }
             guard position < count else {
-                return .failure(syntax("unterminated string: expected '\"', found end of input", at: position))
+                return fail(syntax("unterminated string: expected '\"', found end of input", at: position))
             }
             let byte = buffer[position]
             if byte == quote {
                 position += 1
                 tokens.append(JSONToken(kind: .string, flags: flags, start: UInt32(truncatingIfNeeded: start),
                                         end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
-                return .success(())
+                return true
             }
             if byte == backslash {
                 flags |= JSONToken.hasEscapes
-                if let issue = scanEscape() { return .failure(issue) }
+                if let issue = scanEscape() { return fail(issue) }
                 continue
             }
             if byte < 0x20 {
-                return .failure(syntax("unescaped control character U+\(hex4(UInt32(byte))) in string"))
+                return fail(syntax("unescaped control character U+\(hex4(UInt32(byte))) in string"))
             }
-            if let issue = scanUTF8Sequence() { return .failure(issue) }
+            if let issue = scanUTF8Sequence() { return fail(issue) }
         }
     }
 
@@ -398,20 +408,21 @@ struct JSONScanner {
         return value
     }
 
-    mutating func scanNumber(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
+    @inline(__always)
+    mutating func scanNumber(into tokens: inout TokenBuffer) -> Bool {
         let start = position
         let count = buffer.count
         var flags: UInt8 = 0
         if buffer[position] == UInt8(ascii: "-") {
             position += 1
             guard position < count, isDigit(buffer[position]) else {
-                return .failure(syntax("expected a digit after '-', found \(found())"))
+                return fail(syntax("expected a digit after '-', found \(found())"))
             }
         }
         if buffer[position] == UInt8(ascii: "0") {
             position += 1
             if position < count, isDigit(buffer[position]) {
-                return .failure(syntax("leading zeros are not allowed in numbers", at: start))
+                return fail(syntax("leading zeros are not allowed in numbers", at: start))
             }
         } else {
             while position < count, isDigit(buffer[position]) { position += 1 }
@@ -420,7 +431,7 @@ struct JSONScanner {
             flags |= JSONToken.isFractional
             position += 1
             guard position < count, isDigit(buffer[position]) else {
-                return .failure(syntax("expected a digit after '.', found \(found())"))
+                return fail(syntax("expected a digit after '.', found \(found())"))
             }
             while position < count, isDigit(buffer[position]) { position += 1 }
         }
@@ -431,16 +442,17 @@ struct JSONScanner {
                 position += 1
             }
             guard position < count, isDigit(buffer[position]) else {
-                return .failure(syntax("expected a digit in the exponent, found \(found())"))
+                return fail(syntax("expected a digit in the exponent, found \(found())"))
             }
             while position < count, isDigit(buffer[position]) { position += 1 }
         }
         tokens.append(JSONToken(kind: .number, flags: flags, start: UInt32(truncatingIfNeeded: start),
                                 end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
-        return .success(())
+        return true
     }
 
-    mutating func scanLiteral(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
+    @inline(__always)
+    mutating func scanLiteral(into tokens: inout TokenBuffer) -> Bool {
         let start = position
         let (word, kind): (StaticString, JSONKind) = switch buffer[position] {
         case UInt8(ascii: "t"): ("true", .true)
@@ -461,12 +473,12 @@ struct JSONScanner {
             matches = false
         }
         guard matches else {
-            return .failure(syntax("expected a value, found \(found())"))
+            return fail(syntax("expected a value, found \(found())"))
         }
         position += length
         tokens.append(JSONToken(kind: kind, flags: 0, start: UInt32(truncatingIfNeeded: start),
                                 end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
-        return .success(())
+        return true
     }
 }
 
