@@ -42,14 +42,29 @@ public struct JSONParser {
 
     /// Parses `bytes[range]`; token and issue offsets are offsets in `bytes`.
     public func parse(_ bytes: [UInt8], range: Range<Int>) -> Result<JSONDocument, JSONIssue> {
-        var buffer = TokenBuffer(capacity: max(16, range.count / 10))
-        defer { buffer.release() }
-        let outcome: Result<Void, JSONIssue> = bytes.withUnsafeBufferPointer { bytes in
-            var scanner = JSONScanner(buffer: UnsafeBufferPointer(rebasing: bytes[0..<range.upperBound]), maxDepth: maxDepth)
-            scanner.position = range.lowerBound
-            return scanner.run(into: &buffer)
+        let scan: (inout TokenBuffer) -> Result<Void, JSONIssue> = { buffer in
+            bytes.withUnsafeBufferPointer { bytes in
+                var scanner = JSONScanner(buffer: UnsafeBufferPointer(rebasing: bytes[0..<range.upperBound]), maxDepth: maxDepth)
+                scanner.position = range.lowerBound
+                return scanner.run(into: &buffer)
+            }
         }
-        let tokens = buffer.array()
+        var outcome: Result<Void, JSONIssue> = .success(())
+        let tokens: [JSONToken]
+        if range.count <= 1 << 16 {
+            // Every token takes at least one byte, so a small text's tape fits in one allocation,
+            // written in place.
+            tokens = Array(unsafeUninitializedCapacity: range.count + 1) { storage, count in
+                var buffer = TokenBuffer(fixed: storage.baseAddress!, capacity: storage.count)
+                outcome = scan(&buffer)
+                count = buffer.count
+            }
+        } else {
+            var buffer = TokenBuffer(capacity: max(16, range.count / 10))
+            defer { buffer.release() }
+            outcome = scan(&buffer)
+            tokens = buffer.array()
+        }
         switch outcome {
         case .failure(let issue):
             return .failure(issue)
@@ -488,9 +503,20 @@ struct TokenBuffer {
     private var capacity: Int
     private(set) var count = 0
 
+    /// Whether `base` belongs to someone else and must not grow or be freed.
+    private let fixed: Bool
+
     init(capacity: Int) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
+        fixed = false
+    }
+
+    /// Writes into storage the caller owns, which is known to be large enough.
+    init(fixed storage: UnsafeMutablePointer<JSONToken>, capacity: Int) {
+        base = storage
+        self.capacity = capacity
+        fixed = true
     }
 
     @inline(__always)
@@ -507,6 +533,7 @@ struct TokenBuffer {
     }
 
     private mutating func grow() {
+        precondition(!fixed, "a text has no more tokens than bytes")
         let larger = UnsafeMutablePointer<JSONToken>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: base, count: count)
         base.deallocate()
@@ -519,7 +546,7 @@ struct TokenBuffer {
     }
 
     func release() {
-        base.deallocate()
+        if !fixed { base.deallocate() }
     }
 }
 
