@@ -12,7 +12,7 @@ let package = Package(
         .target(name: "HookCheckKit"),
         .executableTarget(name: "hookcheck", dependencies: ["HookCheckKit"]),
         .executableTarget(name: "hookcheck-bench", dependencies: ["HookCheckKit"]),
-        .testTarget(name: "HookCheckKitTests", dependencies: ["HookCheckKit"], exclude: ["Golden"]),
+        .testTarget(name: "HookCheckKitTests", dependencies: ["HookCheckKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["hookcheck"]),
     ]
 )

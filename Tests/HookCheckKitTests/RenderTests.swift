@@ -3,7 +3,7 @@ import Testing
 @testable import HookCheckKit
 
 /// Golden outputs of the renderers. Re-record with `HOOKCHECK_RECORD=1 make test`; never edit by hand.
-@Suite("Renderers (golden files)")
+@Suite("Renderers (golden files)", .serialized)
 struct RenderTests {
     static let golden = packageRoot.appendingPathComponent("Tests/HookCheckKitTests/Golden")
     static let recording = ProcessInfo.processInfo.environment["HOOKCHECK_RECORD"] == "1"
@@ -45,8 +45,8 @@ struct RenderTests {
     func golden(_ testCase: Case) throws {
         // Relative paths keep the golden files free of this machine's layout.
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let result = runCLI(testCase.arguments)
         let actual = "$ hookcheck \(testCase.arguments.joined(separator: " "))\n\(result.out)\(result.err.isEmpty ? "" : "[stderr]\n" + result.err)[exit \(result.status)]\n"
         let file = Self.golden.appendingPathComponent(testCase.name + ".txt")

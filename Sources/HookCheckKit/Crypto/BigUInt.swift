@@ -375,7 +375,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// compiler cannot turn them into data-dependent branches, which mispredict
 /// about half the time on random limbs.
 @inline(__always)
-func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend1: UInt64, _ addend2: UInt64) -> (high: UInt64, low: UInt64) {
+private func multiplyAdd(_ x: UInt64, _ y: UInt64, _ addend1: UInt64, _ addend2: UInt64) -> (high: UInt64, low: UInt64) {
     let product = x.multipliedFullWidth(by: y)
     let sum1 = product.low &+ addend1
     let carry1 = ((product.low & addend1) | ((product.low | addend1) & ~sum1)) >> 63

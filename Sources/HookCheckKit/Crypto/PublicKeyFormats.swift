@@ -7,10 +7,10 @@ extension RSAPublicKey {
     /// a DKIM TXT record (plain or as quoted strings the way `dig` prints them),
     /// or bare base64 of DER (SubjectPublicKeyInfo or PKCS #1).
     public static func parse(_ text: String) -> Result<RSAPublicKey, KeyError> {
-        let trimmed = RSAKeyText.trimmed(Substring(text))
+        let trimmed = RSAKeyText.trimmed(RSAKeyText.withoutByteOrderMark(text))
         if trimmed.isEmpty { return .failure(.unrecognizedFormat("the input is empty")) }
         if trimmed.contains("-----BEGIN") { return parsePEM(text) }
-        if RSAKeyText.looksLikeDKIMRecord(trimmed) { return parseDKIMRecord(text) }
+        if RSAKeyText.looksLikeDKIMRecord(trimmed) { return parseDKIMRecord(String(trimmed)) }
         guard let der = Base64.decode(trimmed, options: .ignoreWhitespace) else {
             return .failure(.unrecognizedFormat("expected PEM, a DKIM key record or base64 DER"))
         }
@@ -29,7 +29,7 @@ extension RSAPublicKey {
     /// indentation and CRLF line ends are ignored.
     public static func parsePEM(_ text: String) -> Result<RSAPublicKey, KeyError> {
         let blocks: [RSAKeyText.PEMBlock]
-        switch RSAKeyText.pemBlocks(text) {
+        switch RSAKeyText.pemBlocks(String(RSAKeyText.withoutByteOrderMark(text))) {
         case .success(let found): blocks = found
         case .failure(let error): return .failure(error)
         }
@@ -87,7 +87,7 @@ public struct DKIMKeyRecord: Sendable, Equatable {
     /// the owner name, class and `TXT`; the strings are joined before parsing.
     public static func parse(_ text: String) -> Result<DKIMKeyRecord, KeyError> {
         let record: String
-        switch RSAKeyText.joinQuotedStrings(text) {
+        switch RSAKeyText.joinQuotedStrings(String(RSAKeyText.withoutByteOrderMark(text))) {
         case .success(let joined): record = joined
         case .failure(let error): return .failure(error)
         }
@@ -135,6 +135,11 @@ enum RSAKeyText {
         let body: String
     }
 
+    /// The text without a leading UTF-8 byte order mark, which some editors add.
+    static func withoutByteOrderMark(_ text: String) -> Substring {
+        text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+    }
+
     static func isWhitespace(_ character: Character) -> Bool {
         character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
     }
@@ -156,8 +161,8 @@ enum RSAKeyText {
         if text.contains("\"") || text.contains(";") { return true }
         guard let equals = text.firstIndex(of: "=") else { return false }
         let name = String(trimmed(text[..<equals]))
-        // Base64 padding cannot follow a bare tag name of one or two characters
-        // here: a DER key in base64 is far longer than that.
+        // In bare base64 an `=` is padding at the very end, after hundreds of
+        // characters, so a short tag name before the first `=` means a record.
         return isTagName(name) && name.count < 16
     }
 
@@ -199,17 +204,16 @@ enum RSAKeyText {
     }
 
     /// Joins DNS-style quoted strings (`"a" "b"` -> `ab`), handling `\"`, `\\` and `\DDD`
-    /// escapes. Text that does not start with a quote, and is not a `... TXT "..."`
-    /// answer line, is returned unchanged.
+    /// escapes, with whitespace and zone-file parentheses allowed between them. Text that
+    /// neither starts with a quote nor is a `... TXT "..."` answer line is returned
+    /// unchanged (a quote may appear inside a plain record, e.g. in its n= notes).
     static func joinQuotedStrings(_ text: String) -> Result<String, KeyError> {
         let scalars = Array(text.unicodeScalars)
         guard let firstQuote = scalars.firstIndex(of: "\"") else { return .success(text) }
         let prefix = String(String.UnicodeScalarView(scalars[..<firstQuote]))
         let prefixWords = prefix.split(whereSeparator: { isWhitespace($0) || $0 == "(" })
         let isAnswerLine = prefixWords.last.map { $0.uppercased() == "TXT" } ?? false
-        guard prefixWords.isEmpty || isAnswerLine else {
-            return .failure(.malformedDKIMRecord("unexpected quote character"))
-        }
+        guard prefixWords.isEmpty || isAnswerLine else { return .success(text) }
 
         var output = String.UnicodeScalarView()
         var index = firstQuote

@@ -25,8 +25,12 @@ public struct RSAPublicKey: Sendable, Equatable, CustomStringConvertible {
 
     /// A short summary such as "RSA-2048, e=65537".
     public var description: String {
-        let exponentText = e.limbs.count <= 1 ? String(e.limbs.first ?? 0) : "0x" + e.description
-        return "RSA-\(bitLength), e=\(exponentText)"
+        "RSA-\(bitLength), e=\(RSAPublicKey.decimalOrHex(e))"
+    }
+
+    /// Decimal for values that fit in 64 bits, otherwise 0x-prefixed hex.
+    private static func decimalOrHex(_ value: BigUInt) -> String {
+        value.limbs.count <= 1 ? String(value.limbs.first ?? 0) : "0x" + value.description
     }
 
     /// Keys are equal when their modulus and exponent are.
@@ -58,11 +62,11 @@ public struct RSAPublicKey: Sendable, Equatable, CustomStringConvertible {
         guard n.bitLength > 1 else { return .failure(.invalidModulus("the modulus is \(n.isZero ? 0 : 1)")) }
         guard n.isOdd else { return .failure(.invalidModulus("the modulus is even")) }
         guard e.isOdd, e >= BigUInt(3) else {
-            return .failure(.invalidExponent("the public exponent must be odd and at least 3, found \(e.limbs.count <= 1 ? String(e.limbs.first ?? 0) : "0x" + e.description)"))
+            return .failure(.invalidExponent("the public exponent must be odd and at least 3, found \(decimalOrHex(e))"))
         }
         guard e < n else { return .failure(.invalidExponent("the public exponent is not smaller than the modulus")) }
         guard let context = MontgomeryContext(modulus: n) else {
-            return .failure(.invalidModulus("the modulus is even"))
+            return .failure(.invalidModulus("the modulus is not an odd number above one"))
         }
         return .success(RSAPublicKey(n: n, e: e, montgomery: context))
     }
