@@ -40,6 +40,12 @@ public enum CLI {
         } catch {
             return usageFailure(error, command: parsed.command, io: io)
         }
+        // With no path and a terminal on standard input there is nothing to read: say how to use it.
+        if parsed.paths.isEmpty, io.stdinIsTerminal {
+            let name = parsed.command == .inspect ? "hookcheck" : "hookcheck \(parsed.command.rawValue)"
+            return usageFailure(UsageError(message: "no input: give a path, or pipe a request into \(name)", suggestion: nil),
+                                command: parsed.command, io: io)
+        }
         switch parsed.command {
         case .inspect: return InspectCommand(settings: settings, io: io).run()
         case .lint: return LintCommand(settings: settings, io: io).run()

@@ -45,11 +45,6 @@ struct RequestFeed {
         }
         return readable
     }
-
-    /// With no path and a terminal on standard input there is nothing to read: say how to use it.
-    var waitsOnTerminal: Bool {
-        settings.paths.isEmpty && io.stdinIsTerminal
-    }
 }
 
 /// `hookcheck [inspect]`: the full view of every request.
@@ -59,10 +54,6 @@ struct InspectCommand {
 
     func run() -> Int32 {
         let feed = RequestFeed(settings: settings, io: io)
-        if feed.waitsOnTerminal {
-            return CLI.usageFailure(UsageError(message: "no input: give a path, or pipe a request into hookcheck", suggestion: nil),
-                                    command: .inspect, io: io)
-        }
         let inspector = Inspector(options: settings.options)
         let text = TextReport(style: Style(enabled: settings.color), quiet: settings.quiet, showSecrets: settings.showSecrets)
         var allValid = true
@@ -145,10 +136,6 @@ struct VerifyCommand {
 
     func run() -> Int32 {
         let feed = RequestFeed(settings: settings, io: io)
-        if feed.waitsOnTerminal {
-            return CLI.usageFailure(UsageError(message: "no input: give a path, or pipe a request into hookcheck verify", suggestion: nil),
-                                    command: .verify, io: io)
-        }
         let inspector = Inspector(options: settings.options)
         let style = Style(enabled: settings.color)
         var allValid = true

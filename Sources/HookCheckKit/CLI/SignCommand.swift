@@ -15,10 +15,6 @@ struct SignCommand {
             return CLI.usageFailure(UsageError(message: "sign needs a secret: --secret-env NAME, --secret-file PATH\(variable)", suggestion: nil),
                                     command: .sign, io: io)
         }
-        if settings.paths.isEmpty, io.stdinIsTerminal {
-            return CLI.usageFailure(UsageError(message: "no input: give the body's path, or pipe it into hookcheck sign", suggestion: nil),
-                                    command: .sign, io: io)
-        }
         var body: [UInt8]?
         let readable = RequestFeed(settings: settings, io: io).forEach { request in
             if body == nil { body = request.body }
