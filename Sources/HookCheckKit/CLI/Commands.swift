@@ -89,46 +89,6 @@ struct InspectCommand {
     }
 }
 
-/// `hookcheck lint`: compiler-style findings and a summary line counting files.
-struct LintCommand {
-    let settings: RunSettings
-    let io: CLIEnvironment
-
-    func run() -> Int32 {
-        let inspector = Inspector(options: settings.options)
-        let style = Style(enabled: settings.color)
-        var failedSources: Set<String> = []
-        var sources: [String] = []
-        var records: [JSONValue] = []
-        let readable = RequestFeed(settings: settings, io: io).forEach { request in
-            let record = inspector.analyze(request)
-            if sources.last != record.source { sources.append(record.source) }
-            if !record.isValid { failedSources.insert(record.source) }
-            if settings.format == "json" {
-                records.append(record.recordValue)
-                return
-            }
-            // Info findings do not decide anything in CI; they stay in the JSON report and in inspect.
-            for finding in record.findings where finding.severity != .info {
-                // A finding about the whole request points at the line where the request starts.
-                let position = finding.position ?? SourcePosition(line: record.line, column: 1)
-                io.out("\(record.source):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code)]\n")
-            }
-        }
-        let failed = sources.filter(failedSources.contains).count
-        if settings.format == "json" {
-            var bytes: [UInt8] = []
-            JSONOutput(pretty: true).serialize(.array(records), into: &bytes)
-            bytes.append(0x0A)
-            io.out(bytes: bytes)
-        } else {
-            io.out("\(sources.count - failed) passed, \(failed) failed\n")
-        }
-        if !readable { return CLI.exitTrouble }
-        return failed == 0 ? CLI.exitValid : CLI.exitFindings
-    }
-}
-
 /// `hookcheck verify`: only the token or signature, with the explanation.
 struct VerifyCommand {
     let settings: RunSettings

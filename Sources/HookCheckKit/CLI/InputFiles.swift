@@ -36,6 +36,11 @@ enum InputFiles {
         return items
     }
 
+    /// Every regular file below `directory`, hidden entries skipped.
+    static func walkAll(_ directory: String, depth: Int, into found: inout [String]) {
+        walk(directory, depth: depth, into: &found)
+    }
+
     private static func walk(_ directory: String, depth: Int, into found: inout [String]) {
         // Symbolic-link loops cannot recurse forever.
         guard depth < 64, let handle = opendir(directory) else { return }

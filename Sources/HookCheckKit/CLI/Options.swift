@@ -23,7 +23,7 @@ public enum Command: String, CaseIterable, Sendable {
     var formats: [String] {
         switch self {
         case .inspect, .verify: ["text", "json", "ndjson"]
-        case .lint: ["text", "json"]
+        case .lint: ["text", "json", "github", "junit", "sarif"]
         case .sign: ["text"]
         }
     }
@@ -52,7 +52,7 @@ enum OptionTable {
                    help: "Skip detection: \(VendorRegistry.all.map(\.id).joined(separator: ", ")).",
                    commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--format", short: nil, value: "format",
-                   help: "Output format: text (default), json or ndjson (lint: text or json).",
+                   help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--secret", short: nil, value: "value",
                    help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
@@ -90,6 +90,18 @@ enum OptionTable {
         OptionSpec(long: "--show-secrets", short: nil, value: nil,
                    help: "Show received tokens in the text view instead of hiding them.",
                    commands: [.inspect, .verify]),
+        OptionSpec(long: "--output", short: "o", value: "path",
+                   help: "lint: write the report to a file (the summary line still goes to standard output).",
+                   commands: [.lint]),
+        OptionSpec(long: "--exclude", short: nil, value: "glob",
+                   help: "lint: skip files matching a glob (*, ?, [...], ** across folders). Repeatable.",
+                   commands: [.lint]),
+        OptionSpec(long: "--expect-vendor", short: nil, value: "vendor",
+                   help: "lint: every request must come from this vendor.",
+                   commands: [.lint]),
+        OptionSpec(long: "--expect-event", short: nil, value: "event",
+                   help: "lint: every request must be this event.",
+                   commands: [.lint]),
         OptionSpec(long: "--emit", short: nil, value: "what",
                    help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
                    commands: [.sign]),

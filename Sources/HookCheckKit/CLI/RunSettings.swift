@@ -11,6 +11,11 @@ struct RunSettings {
     /// sign: what to print, and where the request goes.
     var emit: String
     var url: String?
+    /// lint: where the report goes, what to skip, what every request must be.
+    var output: String?
+    var excludes: [String]
+    var expectVendor: String?
+    var expectEvent: String?
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
@@ -27,6 +32,14 @@ struct RunSettings {
         color = Style.decide(colorChoice, environment: io.variables, isTerminal: io.stdoutIsTerminal)
         quiet = parsed.has("--quiet")
         emit = parsed.value("--emit") ?? "header"
+        output = parsed.value("--output")
+        excludes = parsed.values["--exclude"] ?? []
+        expectVendor = parsed.value("--expect-vendor")
+        expectEvent = parsed.value("--expect-event")
+        if let vendor = expectVendor, VendorRegistry.vendor(id: vendor) == nil {
+            throw UsageError(message: "Unknown vendor '\(vendor)' for --expect-vendor; known: \(VendorRegistry.all.map(\.id).joined(separator: ", "))",
+                             suggestion: nil)
+        }
         url = parsed.value("--url")
         guard ["header", "request", "curl"].contains(emit) else {
             throw UsageError(message: "The value '\(emit)' is invalid for '--emit <what>'; expected header, request or curl", suggestion: nil)

@@ -1,0 +1,61 @@
+/// Every finding code hookcheck reports, with a line saying what it means (SARIF rules, docs).
+public enum FindingCodes {
+    public static let all: [(code: String, summary: String)] = [
+        ("json.syntax", "The body is not valid JSON (RFC 8259)."),
+        ("json.utf8", "The body is not valid UTF-8."),
+        ("json.depth", "The body nests deeper than the depth limit."),
+        ("json.duplicate-key", "A key appears twice in one object."),
+        ("json.bom", "The body starts with a byte order mark."),
+        ("form.syntax", "A form body has a bad percent escape or an unnamed field."),
+        ("form.duplicate-key", "A form field is sent more than once."),
+        ("form.utf8", "A form value is not UTF-8 after percent-decoding."),
+        ("schema.required", "A required field is missing."),
+        ("schema.type", "A value has the wrong JSON type."),
+        ("schema.enum", "A value is not one of the documented values."),
+        ("schema.format", "A string does not have the documented format."),
+        ("schema.range", "An integer is out of its documented range."),
+        ("schema.timestamp-unit", "A millisecond timestamp looks like Unix seconds."),
+        ("schema.unknown-field", "A field the vendor does not document."),
+        ("vendor.unknown", "No known sender matched."),
+        ("vendor.unknown-event", "An event the vendor does not document."),
+        ("vendor.deprecated-event", "An event the vendor has deprecated."),
+        ("drift.org-mismatch", "data.orgId differs from the envelope's orgId."),
+        ("superoffice.event-mismatch", "The X-SuperOffice-Event header differs from the body's Event."),
+        ("superoffice.eventid-mismatch", "The X-SuperOffice-EventId header differs from the body's EventId."),
+        ("superoffice.entity-mismatch", "Event does not start with Entity and a dot."),
+        ("superoffice.test-event", "The registration test event without X-Hook-Test."),
+        ("copernica.key-id", "The signature's keyId is not under .copernica.com."),
+        ("copernica.coverage", "The signature does not cover the headers Copernica requires."),
+        ("copernica.date", "The Date header is not an HTTP date."),
+        ("copernica.date-stale", "The Date header is older than allowed."),
+        ("copernica.date-future", "The Date header is in the future."),
+        ("copernica.account", "X-Copernica-ID is not the expected account."),
+        ("auth.mismatch", "The token or signature does not match."),
+        ("auth.missing", "No token or signature was sent."),
+        ("auth.unchecked", "A token or signature was sent but none was given to check it."),
+        ("auth.malformed", "The signature header cannot be parsed."),
+        ("auth.digest-mismatch", "The Digest header does not match the body."),
+        ("auth.digest-unsupported", "The Digest header names an unknown algorithm."),
+        ("auth.key", "The public key cannot be used."),
+        ("auth.weak-key", "The public key is shorter than 2048 bits."),
+        ("auth.algorithm", "The signature algorithm is not supported."),
+        ("http.truncated", "The request ends before its declared body does."),
+        ("http.content-length", "Content-Length does not match the body."),
+        ("http.chunked", "The chunked body is malformed."),
+        ("http.header", "A header line is malformed."),
+        ("input.empty", "The input is empty."),
+        ("input.unrecognized", "The input is neither an HTTP request nor a JSON or form body."),
+        ("body.empty", "The request has no body."),
+        ("body.unrecognized", "The body is neither JSON nor a form."),
+        ("delivery.stale", "The event is older than --max-age."),
+        ("delivery.future", "The event is later than --now."),
+        ("lint.expect-vendor", "The request is not from the vendor --expect-vendor names."),
+        ("lint.expect-event", "The request is not the event --expect-event names."),
+    ]
+
+    static let summaries: [String: String] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0.summary) })
+
+    public static func summary(_ code: String) -> String {
+        summaries[code] ?? code
+    }
+}

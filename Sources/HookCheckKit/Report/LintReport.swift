@@ -1,0 +1,214 @@
+/// What lint found in one file.
+public struct LintFile: Sendable {
+    public var path: String
+    public var records: [Analysis]
+    /// Why the file could not be read, when it could not.
+    public var unreadable: String?
+
+    /// Findings that decide something in CI (errors and warnings), each with a real position: its
+    /// own, or the line where its request starts.
+    public var reported: [(finding: Finding, position: SourcePosition)] {
+        records.flatMap { record in
+            record.findings.filter { $0.severity != .info }.map { ($0, $0.position ?? SourcePosition(line: record.line, column: 1)) }
+        }
+    }
+
+    public var failed: Bool { unreadable != nil || records.contains { !$0.isValid } }
+}
+
+/// The lint renderers: compiler-style text, GitHub workflow commands, JUnit XML, SARIF 2.1.0, JSON.
+public struct LintReport {
+    public var files: [LintFile]
+    public var skipped: [String]
+    public var style: Style
+
+    public init(files: [LintFile], skipped: [String], style: Style = Style(enabled: false)) {
+        self.files = files
+        self.skipped = skipped
+        self.style = style
+    }
+
+    public var failedCount: Int { files.filter(\.failed).count }
+    public var passedCount: Int { files.count - failedCount }
+
+    /// `N passed, M failed`, and `, K skipped` when some were.
+    public var summary: String {
+        "\(passedCount) passed, \(failedCount) failed" + (skipped.isEmpty ? "" : ", \(skipped.count) skipped")
+    }
+
+    public func text() -> String {
+        var out = ""
+        for file in files {
+            if let reason = file.unreadable {
+                out += "\(file.path): \(style.severity(.error)): cannot read: \(reason) [input.unreadable]\n"
+            }
+            for (finding, position) in file.reported {
+                out += "\(file.path):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code)]\n"
+            }
+        }
+        return out + summary + "\n"
+    }
+
+    /// GitHub Actions workflow commands: annotations on the files, then the summary.
+    public func github() -> String {
+        func escapeData(_ text: String) -> String {
+            text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        }
+        func escapeProperty(_ text: String) -> String {
+            escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+        }
+        var out = ""
+        for file in files {
+            if let reason = file.unreadable {
+                out += "::error file=\(escapeProperty(file.path)),title=input.unreadable::\(escapeData("cannot read: " + reason))\n"
+            }
+            for (finding, position) in file.reported {
+                let command = finding.severity == .error ? "error" : "warning"
+                out += "::\(command) file=\(escapeProperty(file.path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(finding.code))::\(escapeData(finding.message))\n"
+            }
+        }
+        return out + summary + "\n"
+    }
+
+    /// JUnit XML: one testcase per file; a failing file's failure lists its findings with locations.
+    public func junit() -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let total = files.count + skipped.count
+        out += "<testsuites name=\"hookcheck\" tests=\"\(total)\" failures=\"\(failedCount)\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
+        out += "  <testsuite name=\"hookcheck lint\" tests=\"\(total)\" failures=\"\(failedCount)\" errors=\"0\" skipped=\"\(skipped.count)\">\n"
+        for file in files {
+            out += "    <testcase classname=\"hookcheck.lint\" name=\"\(xml(file.path))\" file=\"\(xml(file.path))\""
+            guard file.failed else {
+                out += "/>\n"
+                continue
+            }
+            out += ">\n"
+            var lines: [String] = []
+            if let reason = file.unreadable { lines.append("\(file.path): error: cannot read: \(reason) [input.unreadable]") }
+            for (finding, position) in file.reported {
+                lines.append("\(file.path):\(position.line):\(position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.code)]")
+            }
+            let errors = file.reported.filter { $0.finding.severity == .error }.count + (file.unreadable == nil ? 0 : 1)
+            out += "      <failure type=\"hookcheck\" message=\"\(plural(errors, "error"))\">\(xml(lines.joined(separator: "\n")))</failure>\n"
+            out += "    </testcase>\n"
+        }
+        for path in skipped {
+            out += "    <testcase classname=\"hookcheck.lint\" name=\"\(xml(path))\" file=\"\(xml(path))\">\n      <skipped message=\"excluded\"/>\n    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    /// SARIF 2.1.0: one run, a rule per finding code, results with physical locations.
+    public func sarif() -> String {
+        var codes: [String] = []
+        for file in files {
+            for (finding, _) in file.reported where !codes.contains(finding.code) { codes.append(finding.code) }
+            if file.unreadable != nil, !codes.contains("input.unreadable") { codes.append("input.unreadable") }
+        }
+        codes.sort()
+        let rules: [JSONValue] = codes.map { code in
+            .object([
+                ("id", .string(code)),
+                ("name", .string(code)),
+                ("shortDescription", .object([("text", .string(code == "input.unreadable" ? "The file cannot be read." : FindingCodes.summary(code)))])),
+            ])
+        }
+        var results: [JSONValue] = []
+        for file in files {
+            // hookcheck counts columns in UTF-8 bytes; SARIF counts code points.
+            let lines = file.reported.isEmpty ? [] : Self.lines(of: file.path)
+            func location(_ position: SourcePosition?) -> JSONValue {
+                var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(sarifURI(file.path)))]))]
+                if let position {
+                    var column = position.column
+                    if position.line - 1 < lines.count {
+                        let line = lines[position.line - 1]
+                        column = line.prefix(max(0, position.column - 1)).filter { $0 & 0xC0 != 0x80 }.count + 1
+                    }
+                    physical.append(("region", .object([("startLine", .number(String(position.line))),
+                                                        ("startColumn", .number(String(column)))])))
+                }
+                return .array([.object([("physicalLocation", .object(physical))])])
+            }
+            if let reason = file.unreadable {
+                results.append(.object([
+                    ("ruleId", .string("input.unreadable")),
+                    ("ruleIndex", .number(String(codes.firstIndex(of: "input.unreadable") ?? 0))),
+                    ("level", .string("error")),
+                    ("message", .object([("text", .string("cannot read: " + reason))])),
+                    ("locations", location(nil)),
+                ]))
+            }
+            for (finding, position) in file.reported {
+                results.append(.object([
+                    ("ruleId", .string(finding.code)),
+                    ("ruleIndex", .number(String(codes.firstIndex(of: finding.code) ?? 0))),
+                    ("level", .string(finding.severity == .error ? "error" : "warning")),
+                    ("message", .object([("text", .string(finding.message))])),
+                    ("locations", location(position)),
+                ]))
+            }
+        }
+        let log: JSONValue = .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("hookcheck")),
+                    ("version", .string(Help.version)),
+                    ("rules", .array(rules)),
+                ]))])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return JSONOutput(pretty: true).string(log) + "\n"
+    }
+
+    /// A file's lines as bytes, for converting columns; empty when it cannot be read.
+    static func lines(of path: String) -> [ArraySlice<UInt8>] {
+        guard path != "-", let stream = try? ByteStream.open(path: path), (try? stream.fillToEnd()) != nil else { return [] }
+        let bytes = stream.copy(stream.available)
+        return bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    }
+
+    /// Every record, info findings included.
+    public func json() -> String {
+        JSONOutput(pretty: true).string(.array(files.flatMap { $0.records.map(\.recordValue) })) + "\n"
+    }
+}
+
+/// XML character data and attribute values.
+func xml(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        case "\n", "\t": out.unicodeScalars.append(scalar)
+        default:
+            // XML 1.0 has no way to write other control characters.
+            if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out
+}
+
+/// A relative path as a URI reference: bytes outside the unreserved set and `/` percent-encoded.
+func sarifURI(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            out += "%" + hex2(byte)
+        }
+    }
+    return out
+}
