@@ -61,11 +61,16 @@ public final class ByteStream {
         let fd = path.withCString { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
         if fd < 0 { throw InputError(path: path, reason: systemError()) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw InputError(path: path, reason: "is a directory")
+        var chunk = 1 << 20
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                close(fd)
+                throw InputError(path: path, reason: "is a directory")
+            }
+            // A small file needs a small window (lint opens thousands of them).
+            if (info.st_mode & S_IFMT) == S_IFREG { chunk = min(chunk, max(4096, Int(info.st_size) + 1)) }
         }
-        return ByteStream(descriptor: fd, path: path, ownsDescriptor: true)
+        return ByteStream(descriptor: fd, path: path, ownsDescriptor: true, chunkSize: chunk)
     }
 
     deinit {
@@ -83,7 +88,16 @@ public final class ByteStream {
             compact()
         }
         if storage.count - tail < chunkSize {
-            storage.append(contentsOf: repeatElement(0, count: max(chunkSize, storage.count) - (storage.count - tail)))
+            // Grow by doubling, copying only the live bytes.
+            var larger = [UInt8](repeating: 0, count: max(storage.count * 2, tail + chunkSize))
+            if tail > 0 {
+                larger.withUnsafeMutableBytes { target in
+                    storage.withUnsafeBytes { source in
+                        target.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: tail)
+                    }
+                }
+            }
+            storage = larger
         }
         while true {
             let wanted = storage.count - tail
