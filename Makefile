@@ -23,7 +23,7 @@ test:
 bench:
 	$(SWIFT) build -c release --product hookcheck
 	$(SWIFT) build -c release --product hookcheck-bench
-	.build/release/hookcheck-bench 200000 $(BIN)
+	.build/release/hookcheck-bench 133000 $(BIN)
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -18,6 +18,44 @@ enum BenchCorpus {
         }
     }
 
+    /// A JSON Schema (draft 2020-12) that checks what hookcheck checks for a new_message body.
+    static let newMessageSchema = #"""
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "type": "object",
+      "required": ["orgId", "type", "data"],
+      "properties": {
+        "orgId": {"type": "integer"},
+        "type": {"type": "string"},
+        "token": {"type": "string"},
+        "data": {
+          "type": "object",
+          "required": ["id", "orgId", "author", "type", "conversationId", "createdAt"],
+          "properties": {
+            "id": {"type": "integer"},
+            "orgId": {"type": "integer"},
+            "body": {"type": ["string", "null"]},
+            "author": {
+              "type": "object",
+              "required": ["type", "id", "bot"],
+              "properties": {
+                "type": {"enum": ["contact", "user"]},
+                "id": {"type": "integer"},
+                "bot": {"type": "boolean"}
+              }
+            },
+            "type": {"enum": ["chat", "private_note", "private_prompt", "suggestion", "edit"]},
+            "conversationId": {"type": "integer"},
+            "createdAt": {"type": "integer", "minimum": 100000000000},
+            "buttons": {"type": ["array", "null"]},
+            "context": {"type": ["object", "null"]},
+            "attributes": {"type": ["object", "null"]}
+          }
+        }
+      }
+    }
+    """#
+
     static func request(_ body: String) -> [UInt8] {
         let bytes = Array(body.utf8)
         let head = "POST /webhooks/drift HTTP/1.1\r\nHost: hooks.example.com\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nX-Verification-Token: \(token)\r\n\r\n"

@@ -124,26 +124,49 @@ let hmacTime = best(of: 3) {
 }
 report("HMAC-SHA256", bytes: cryptoBytes, seconds: hmacTime)
 
-// 6. One small file through the release binary, as a user runs it.
+// 6. lint, through the release binary: 2,000 small payload files, and the whole stream as one file.
+if FileManager.default.isExecutableFile(atPath: binary) {
+    let fixtures = workDirectory.appendingPathComponent("fixtures")
+    try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+    var fixtureBytes = 0
+    var fixturePaths: [String] = []
+    for index in 0..<2000 {
+        let body = Array(BenchCorpus.bodies[0].utf8)
+        let path = fixtures.appendingPathComponent(String(format: "message-%04d.json", index)).path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(body))
+        fixtureBytes += body.count
+        fixturePaths.append(path)
+    }
+    _ = try Spawn.run(binary, ["lint", fixtures.path])  // warm the page cache
+    let lintFiles = try (0..<3).map { _ in try Spawn.run(binary, ["lint", "--vendor", "drift", fixtures.path]) }.min()!
+    print(String(format: "lint, 2,000 small files: %.3f s wall, %.0f files/s, %.1f MB/s",
+                 lintFiles, 2000 / lintFiles, Double(fixtureBytes) / 1e6 / lintFiles))
+    let lintStream = try Spawn.run(binary, ["lint", "--quiet", corpusPath])
+    print(String(format: "lint, one %.1f MB stream of %d requests: %.3f s wall, %.1f MB/s",
+                 Double(corpus.count) / 1e6, eventCount, lintStream, Double(corpus.count) / 1e6 / lintStream))
+
+    // The same check with check-jsonschema and an equivalent JSON Schema, when it is installed.
+    if let peer = Spawn.which("check-jsonschema") {
+        let schema = workDirectory.appendingPathComponent("new_message.schema.json").path
+        _ = FileManager.default.createFile(atPath: schema, contents: Data(BenchCorpus.newMessageSchema.utf8))
+        let one = try Spawn.run(peer, ["--schemafile", schema, fixturePaths[0]])
+        let all = try Spawn.run(peer, ["--schemafile", schema] + fixturePaths)
+        let oneOurs = try (0..<5).map { _ in try Spawn.run(binary, ["lint", fixturePaths[0]]) }.min()!
+        print(String(format: "check-jsonschema: one file %.3f s, 2,000 files %.3f s; hookcheck: one file %.4f s, 2,000 files %.3f s",
+                     one, all, oneOurs, lintFiles))
+        print(String(format: "hookcheck is %.0fx faster on 2,000 files, %.0fx on one file", all / lintFiles, one / oneOurs))
+    } else {
+        print("(check-jsonschema is not installed: pip install check-jsonschema, for the side-by-side figure)")
+    }
+}
+
+// 7. One small file through the release binary, as a user runs it.
 let small = BenchCorpus.request(BenchCorpus.bodies[0])
 let smallPath = workDirectory.appendingPathComponent("one.http").path
 _ = FileManager.default.createFile(atPath: smallPath, contents: Data(small))
 if FileManager.default.isExecutableFile(atPath: binary) {
-    // posix_spawn directly: Foundation's Process adds tens of milliseconds of its own.
     func runOnce() throws {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), strdup(smallPath), nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else {
-            throw POSIXError(.ENOENT)
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        _ = try Spawn.run(binary, [smallPath])
     }
     try runOnce()
     var times: [Double] = []
