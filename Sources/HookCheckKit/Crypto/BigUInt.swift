@@ -46,32 +46,10 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Creates a value from hexadecimal digits (either case, no prefix); nil if any other character appears.
     public init?(hex: some StringProtocol) {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(hex.utf8.count)
-        for character in hex.utf8 {
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(character - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digits.append(character - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digits.append(character - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-        }
-        if digits.isEmpty { return nil }
-        var result: [UInt64] = []
-        result.reserveCapacity(digits.count / 16 + 1)
-        var limb: UInt64 = 0
-        var shift: UInt64 = 0
-        for digit in digits.reversed() {
-            limb |= UInt64(digit) << shift
-            shift += 4
-            if shift == 64 {
-                result.append(limb)
-                limb = 0
-                shift = 0
-            }
-        }
-        if shift > 0 { result.append(limb) }
-        self.init(limbs: result)
+        // An odd number of digits gets a leading zero, so the hex decoder sees whole bytes.
+        let text = hex.utf8.count % 2 == 1 ? "0" + String(hex) : String(hex)
+        guard !text.isEmpty, let bytes = Hex.decode(text) else { return nil }
+        self.init(bigEndianBytes: bytes)
     }
 
     private mutating func normalize() {
