@@ -1,6 +1,6 @@
 /// The commands hookcheck has.
 public enum Command: String, CaseIterable, Sendable {
-    case inspect, lint, verify, sign
+    case inspect, lint, verify, sign, vendors
 
     var usage: String {
         switch self {
@@ -8,6 +8,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .lint: "hookcheck lint [OPTIONS] PATH..."
         case .verify: "hookcheck verify [OPTIONS] [PATH|-]"
         case .sign: "hookcheck sign --vendor <vendor> [OPTIONS] [PATH|-]"
+        case .vendors: "hookcheck vendors [VENDOR [EVENT]] [--format text|json]"
         }
     }
 
@@ -17,6 +18,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .lint: "Check payload fixtures in CI: one line per finding, a summary, exit 1 on any error."
         case .verify: "Check only the token or signature of a request, and explain a failure."
         case .sign: "Compute the token or signature header(s) for a body, or a whole signed request."
+        case .vendors: "What is supported: vendors, their events, each event's fields, the auth schemes."
         }
     }
 
@@ -25,6 +27,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .inspect, .verify: ["text", "json", "ndjson"]
         case .lint: ["text", "json", "github", "junit", "sarif"]
         case .sign: ["text"]
+        case .vendors: ["text", "json"]
         }
     }
 }
@@ -53,7 +56,7 @@ enum OptionTable {
                    commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--format", short: nil, value: "format",
                    help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .vendors]),
         OptionSpec(long: "--secret", short: nil, value: "value",
                    help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
                    commands: [.inspect, .lint, .verify, .sign]),
