@@ -41,7 +41,7 @@ public enum CLI {
             return usageFailure(error, command: parsed.command, io: io)
         }
         // With no path and a terminal on standard input there is nothing to read: say how to use it.
-        if parsed.paths.isEmpty, io.stdinIsTerminal, parsed.command != .vendors {
+        if parsed.paths.isEmpty, io.stdinIsTerminal, parsed.command != .vendors, parsed.command != .diff {
             let name = parsed.command == .inspect ? "hookcheck" : "hookcheck \(parsed.command.rawValue)"
             return usageFailure(UsageError(message: "no input: give a path, or pipe a request into \(name)", suggestion: nil),
                                 command: parsed.command, io: io)
@@ -52,6 +52,7 @@ public enum CLI {
         case .verify: return VerifyCommand(settings: settings, io: io).run()
         case .sign: return SignCommand(settings: settings, io: io).run()
         case .vendors: return VendorsCommand(settings: settings, io: io).run()
+        case .diff: return DiffCommand(settings: settings, io: io).run()
         }
     }
 

@@ -22,6 +22,8 @@ enum Help {
             lines.append("  <path>                  A file, a directory (walked recursively), or - for standard input (the default).")
         case .sign:
             lines.append("  <path>                  The body (byte for byte) or a request dump whose body to sign; - for standard input.")
+        case .diff:
+            lines.append("  <old> <new>             Two inputs in any supported capture form; - for standard input.")
         case .vendors:
             lines.append("  <vendor> <event>        A vendor's id (drift, superoffice, copernica, cloudcx), then one of its events.")
         }

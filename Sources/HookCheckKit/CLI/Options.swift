@@ -1,6 +1,6 @@
 /// The commands hookcheck has.
 public enum Command: String, CaseIterable, Sendable {
-    case inspect, lint, verify, sign, vendors
+    case inspect, lint, verify, sign, diff, vendors
 
     var usage: String {
         switch self {
@@ -8,6 +8,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .lint: "hookcheck lint [OPTIONS] PATH..."
         case .verify: "hookcheck verify [OPTIONS] [PATH|-]"
         case .sign: "hookcheck sign --vendor <vendor> [OPTIONS] [PATH|-]"
+        case .diff: "hookcheck diff [OPTIONS] OLD NEW"
         case .vendors: "hookcheck vendors [VENDOR [EVENT]] [--format text|json]"
         }
     }
@@ -18,6 +19,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .lint: "Check payload fixtures in CI: one line per finding, a summary, exit 1 on any error."
         case .verify: "Check only the token or signature of a request, and explain a failure."
         case .sign: "Compute the token or signature header(s) for a body, or a whole signed request."
+        case .diff: "Compare the payloads of two captures field by field (exit 0 same, 1 different, 2 trouble)."
         case .vendors: "What is supported: vendors, their events, each event's fields, the auth schemes."
         }
     }
@@ -27,6 +29,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .inspect, .verify: ["text", "json", "ndjson"]
         case .lint: ["text", "json", "github", "junit", "sarif"]
         case .sign: ["text"]
+        case .diff: ["text", "json", "ndjson"]
         case .vendors: ["text", "json"]
         }
     }
@@ -56,7 +59,7 @@ enum OptionTable {
                    commands: [.inspect, .lint, .verify, .sign]),
         OptionSpec(long: "--format", short: nil, value: "format",
                    help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
-                   commands: [.inspect, .lint, .verify, .vendors]),
+                   commands: [.inspect, .lint, .verify, .vendors, .diff]),
         OptionSpec(long: "--secret", short: nil, value: "value",
                    help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
                    commands: [.inspect, .lint, .verify, .sign]),
@@ -80,19 +83,19 @@ enum OptionTable {
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--header", short: "H", value: "Name: value",
                    help: "Add a header to bare-body inputs (e.g. a token or signature). Repeatable.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .diff]),
         OptionSpec(long: "--strict", short: nil, value: nil,
                    help: "Treat warnings as errors.",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--color", short: nil, value: "when",
                    help: "Colour: auto (default: on a terminal, unless NO_COLOR is set), always or never.",
-                   commands: [.inspect, .lint, .verify]),
+                   commands: [.inspect, .lint, .verify, .diff]),
         OptionSpec(long: "--quiet", short: "q", value: nil,
                    help: "Only problems: no info findings, nothing for valid requests (lint never prints info findings).",
                    commands: [.inspect, .lint, .verify]),
         OptionSpec(long: "--show-secrets", short: nil, value: nil,
                    help: "Show received tokens in the text view instead of hiding them.",
-                   commands: [.inspect, .verify]),
+                   commands: [.inspect, .verify, .diff]),
         OptionSpec(long: "--output", short: "o", value: "path",
                    help: "lint: write the report to a file (the summary line still goes to standard output).",
                    commands: [.lint]),
@@ -105,6 +108,9 @@ enum OptionTable {
         OptionSpec(long: "--expect-event", short: nil, value: "event",
                    help: "lint: every request must be this event.",
                    commands: [.lint]),
+        OptionSpec(long: "--ignore", short: nil, value: "pointer",
+                   help: "diff: leave out a JSON Pointer and what is under it (a * segment matches any one). Repeatable.",
+                   commands: [.diff]),
         OptionSpec(long: "--emit", short: nil, value: "what",
                    help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
                    commands: [.sign]),

@@ -16,6 +16,8 @@ struct RunSettings {
     var excludes: [String]
     var expectVendor: String?
     var expectEvent: String?
+    /// diff: pointers to leave out.
+    var ignores: [String]
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
@@ -36,6 +38,10 @@ struct RunSettings {
         excludes = parsed.values["--exclude"] ?? []
         expectVendor = parsed.value("--expect-vendor")
         expectEvent = parsed.value("--expect-event")
+        ignores = parsed.values["--ignore"] ?? []
+        for pointer in ignores where !(pointer.isEmpty || pointer.hasPrefix("/")) {
+            throw UsageError(message: "The value '\(pointer)' is invalid for '--ignore <pointer>'; a JSON Pointer starts with '/'", suggestion: nil)
+        }
         if let vendor = expectVendor, VendorRegistry.vendor(id: vendor) == nil {
             throw UsageError(message: "Unknown vendor '\(vendor)' for --expect-vendor; known: \(VendorRegistry.all.map(\.id).joined(separator: ", "))",
                              suggestion: nil)
