@@ -12,6 +12,8 @@ struct DiffCommand {
         var problem: String?
         let inspector = Inspector(options: settings.options)
         let readable = RequestFeed(settings: single, io: io).forEach { request in
+            // A HAR file's page loads are not deliveries: only payloads are compared.
+            guard request.isDelivery else { return }
             var scratch = Analysis(source: request.source, index: request.index, line: request.line, capture: request.capture)
             let payload = inspector.parsePayload(request, &scratch)
             guard let document = payload.document else {

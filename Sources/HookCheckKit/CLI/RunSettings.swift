@@ -18,6 +18,8 @@ struct RunSettings {
     var expectEvent: String?
     /// diff: pointers to leave out.
     var ignores: [String]
+    /// The body for `curl -v` captures, which show only headers.
+    var body: [UInt8]?
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
@@ -39,6 +41,15 @@ struct RunSettings {
         expectVendor = parsed.value("--expect-vendor")
         expectEvent = parsed.value("--expect-event")
         ignores = parsed.values["--ignore"] ?? []
+        if let path = parsed.value("--body") {
+            do {
+                let stream = try ByteStream.open(path: path)
+                try stream.fillToEnd()
+                body = stream.copy(stream.available)
+            } catch {
+                throw UsageError(message: "cannot read the body file: \(error.message)", suggestion: nil)
+            }
+        }
         for pointer in ignores where !(pointer.isEmpty || pointer.hasPrefix("/")) {
             throw UsageError(message: "The value '\(pointer)' is invalid for '--ignore <pointer>'; a JSON Pointer starts with '/'", suggestion: nil)
         }

@@ -34,6 +34,13 @@ public struct Inspector: Sendable {
     public func analyze(_ request: RequestDump) -> Analysis {
         var record = Analysis(source: request.source, index: request.index, line: request.line, capture: request.capture)
         record.findings = request.findings
+        guard request.isDelivery else {
+            // A page load in a HAR file, say: reported, not judged.
+            record.findings.append(Finding(.info, "capture.not-a-delivery",
+                "\(request.method ?? "this request") \(request.target ?? "") has no body: not a webhook delivery",
+                at: request.position(ofRawOffset: 0)))
+            return record
+        }
         let payload = parsePayload(request, &record)
 
         let chosen: (any Vendor)?

@@ -77,6 +77,17 @@ public struct RequestDump {
     public var bodySegments: [(body: Int, raw: Int)]
     /// What reading the request found (truncation, a wrong Content-Length...).
     public var findings: [Finding]
+    /// For a request rebuilt from a capture (a trace, a HAR file): where each of its raw bytes
+    /// stands in the input file.
+    public var locator: PositionMap? = nil
+    /// Offset of the request's first byte in the whole input.
+    public var inputOffset = 0
+    /// For each reading finding, the raw offset it was placed at (to re-place it through a map).
+    var findingOffsets: [Int?] = []
+    /// False for captured requests that are not webhook deliveries (a HAR's page loads).
+    public var isDelivery = true
+    /// Bodies the sender may have sent instead, when a lossy capture left the bytes uncertain.
+    public var bodyCandidates: [(bytes: [UInt8], meaning: String)] = []
 
     /// The 1-based line on which the request starts in its input.
     public var line: Int { text.baseLine }
@@ -96,7 +107,12 @@ public struct RequestDump {
 
     /// The position in the input file of an offset in `bodyStorage`.
     public func position(ofBodyOffset offset: Int) -> SourcePosition {
-        text.position(ofOffset: rawOffset(ofBodyOffset: offset))
+        position(ofRawOffset: rawOffset(ofBodyOffset: offset))
+    }
+
+    /// The position in the input file of an offset in `text.bytes`.
+    public func position(ofRawOffset offset: Int) -> SourcePosition {
+        locator?.position(offset) ?? text.position(ofOffset: offset)
     }
 
     /// The offset in `text.bytes` of an offset in `bodyStorage`.
@@ -111,7 +127,46 @@ public struct RequestDump {
     public func position(ofHeader name: String) -> SourcePosition? {
         guard let header = headers.first(where: { $0.hasName(name) }),
               let offset = header.offset else { return nil }
-        return text.position(ofOffset: offset)
+        return position(ofRawOffset: offset)
+    }
+}
+
+/// Where the bytes of a rebuilt request stand in the input file: runs of bytes, each starting at a
+/// line and column and advancing by a fixed number of columns per byte (3 in a hex dump).
+public final class PositionMap: @unchecked Sendable {
+    struct Run {
+        var start: Int
+        var line: Int
+        var column: Int
+        var stride: Int
+    }
+
+    private var runs: [Run] = []
+
+    public init() {}
+
+    /// Bytes from `start` on stand at `line`, from `column`, `stride` columns apart.
+    public func add(start: Int, line: Int, column: Int, stride: Int = 1) {
+        runs.append(Run(start: start, line: line, column: column, stride: stride))
+    }
+
+    /// A copy for a request that starts `offset` bytes into the rebuilt stream.
+    public func shifted(by offset: Int) -> PositionMap {
+        let copy = PositionMap()
+        copy.runs = runs.map { Run(start: $0.start - offset, line: $0.line, column: $0.column, stride: $0.stride) }
+        return copy
+    }
+
+    public func position(_ offset: Int) -> SourcePosition {
+        guard !runs.isEmpty else { return SourcePosition(line: 1, column: 1) }
+        var low = 0
+        var high = runs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runs[mid].start <= offset { low = mid } else { high = mid - 1 }
+        }
+        let run = runs[low]
+        return SourcePosition(line: run.line, column: run.column + max(0, offset - run.start) * run.stride)
     }
 }
 

@@ -12,12 +12,19 @@ public final class RequestReader {
     private let extraHeaders: [HTTPHeader]
     private var nextIndex = 0
     private var finished = false
+    /// For a stream rebuilt from a capture: where its bytes stand in the input file.
+    private let locator: PositionMap?
+    /// How the requests were captured.
+    private let capture: CaptureKind?
 
     /// - Parameter extraHeaders: headers given with `-H`, added to bare bodies.
-    public init(stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = []) {
+    public init(stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [],
+                locator: PositionMap? = nil, capture: CaptureKind? = nil) {
         self.stream = stream
         self.source = source
         self.extraHeaders = extraHeaders
+        self.locator = locator
+        self.capture = capture
     }
 
     /// The next request, or nil when the input is exhausted.
@@ -33,12 +40,32 @@ public final class RequestReader {
         }
         if try requestLineLength(at: skipped) != nil {
             stream.consume(skipped)
-            return try readHTTPRequest()
+            let start = stream.offsetAtHead
+            var dump = try readHTTPRequest()
+            dump.inputOffset = start
+            return placed(dump)
         }
         if !first {
             stream.consume(skipped)
         }
-        return try readBareBody()
+        let start = stream.offsetAtHead
+        var dump = try readBareBody()
+        dump.inputOffset = start
+        return placed(dump)
+    }
+
+    /// A request of a rebuilt stream: its positions, its line and its findings' positions from the map.
+    private func placed(_ dump: RequestDump) -> RequestDump {
+        guard let locator else { return dump }
+        var dump = dump
+        let map = locator.shifted(by: dump.inputOffset)
+        dump.locator = map
+        dump.text = SourceText(dump.text.bytes, baseLine: map.position(0).line)
+        if let capture { dump.capture = capture }
+        for index in dump.findings.indices {
+            if let offset = dump.findingOffsets[index] { dump.findings[index].position = map.position(offset) }
+        }
+        return dump
     }
 
     // MARK: - Window helpers (offsets are relative to the stream's head)
@@ -273,15 +300,18 @@ public final class RequestReader {
         let headers = pending.map {
             HTTPHeader(storage: raw, name: $0.name, value: $0.value, joinedValue: $0.joined, offset: $0.offset)
         }
+        var findingOffsets: [Int?] = []
         for (offset, finding) in pendingPositions {
             var placed = finding
             placed.position = text.position(ofOffset: offset)
             findings.append(placed)
+            findingOffsets.append(offset)
         }
         defer { nextIndex += 1 }
         var dump = RequestDump(source: source, index: nextIndex, capture: .http, method: parts.method,
                                target: parts.target, version: parts.version, headers: headers, text: text,
                                bodyStorage: raw, bodyRange: bodyStart..<bodyEnd, bodySegments: [], findings: findings)
+        dump.findingOffsets = findingOffsets
         if let decoded {
             dump.bodyStorage = decoded.bytes
             dump.bodyRange = 0..<decoded.bytes.count

@@ -1,0 +1,149 @@
+/// Inputs that are captures rather than raw requests: curl traces, `curl -v` output, HAR files and
+/// NDJSON streams of bodies. Each becomes the requests it holds, with positions in the input file.
+public enum Captures {
+    /// The requests of a capture, or nil when the input is not one (it is then read as request
+    /// dumps or a bare body).
+    public static func requests(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader] = [],
+                                verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump]? {
+        var first = 0
+        while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
+        guard first < bytes.count else { return nil }
+        let head = bytes[first..<min(bytes.count, first + 4096)]
+        if CurlTrace.looksLikeTrace(head) { return try trace(bytes, source: source) }
+        if looksLikeVerbose(head) { return try verbose(bytes, source: source, body: verboseBody ?? []) }
+        if bytes[first] == UInt8(ascii: "{") {
+            if let har = HARCapture.requests(bytes, source: source) { return har }
+            if let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
+        }
+        return nil
+    }
+
+    // MARK: curl --trace and --trace-ascii
+
+    static func trace(_ bytes: [UInt8], source: String) throws(InputError) -> [RequestDump] {
+        let rebuilt = CurlTrace.rebuild(bytes)
+        let kind: CaptureKind = .curlTrace
+        let reader = RequestReader(stream: ByteStream(bytes: rebuilt.bytes, path: source), source: source,
+                                   locator: rebuilt.map, capture: kind)
+        var requests: [RequestDump] = []
+        let dots = Set(rebuilt.dots)
+        while var request = try reader.next() {
+            if rebuilt.ascii {
+                request.findings.append(Finding(.info, "capture.lossy",
+                    "curl --trace-ascii prints every unprintable byte as '.'; curl --trace keeps the exact bytes",
+                    at: request.position(ofRawOffset: 0)))
+                let bodyStart = request.inputOffset + request.bodyRange.lowerBound
+                if request.bodySegments.isEmpty,
+                   let rebuiltBody = CurlTrace.rebuildJSONBody(request.body, dots: dots, bodyStart: bodyStart) {
+                    var storage = request.bodyStorage
+                    storage.replaceSubrange(request.bodyRange, with: rebuiltBody.lf)
+                    request.bodyStorage = storage
+                    request.bodyCandidates = rebuiltBody.candidates
+                    request.findings.append(Finding(.info, "capture.rebuilt",
+                        "body rebuilt: \(rebuiltBody.rebuiltCount) '.' where only whitespace may stand read as line feeds"
+                            + (rebuiltBody.inStrings > 0 ? "; \(rebuiltBody.inStrings) '.' inside strings kept as dots (they may stand for other bytes)" : ""),
+                        at: request.position(ofBodyOffset: request.bodyRange.lowerBound)))
+                }
+            }
+            requests.append(request)
+        }
+        if requests.isEmpty {
+            return [emptyCapture(source, kind, "the trace holds no request (no '=> Send header' block)")]
+        }
+        return requests
+    }
+
+    static func emptyCapture(_ source: String, _ kind: CaptureKind, _ message: String) -> RequestDump {
+        var dump = RequestDump(source: source, index: 0, capture: kind, method: nil, target: nil, version: nil, headers: [],
+                               text: SourceText([]), bodyStorage: [], bodyRange: 0..<0, bodySegments: [], findings: [])
+        dump.findings.append(Finding(.error, "input.empty", message))
+        return dump
+    }
+
+    // MARK: curl -v
+
+    static func looksLikeVerbose(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let lines = bytes.split(separator: 0x0A).prefix(8).map { String(decoding: $0, as: UTF8.self) }
+        guard let first = lines.first, first.hasPrefix("* ") || first.hasPrefix("> ") else { return false }
+        return lines.contains { $0.hasPrefix("> ") && HTTPSyntax.isRequestLine(Array($0.dropFirst(2).utf8).withUnsafeBufferPointer { $0 }) }
+    }
+
+    /// The request lines `curl -v` printed (`> `), and a body given with `--body`.
+    static func verbose(_ bytes: [UInt8], source: String, body: [UInt8]) throws(InputError) -> [RequestDump] {
+        var raw: [UInt8] = []
+        let map = PositionMap()
+        var requests: [RequestDump] = []
+        var inRequest = false
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        func finish() throws(InputError) {
+            guard !raw.isEmpty else { return }
+            let start = raw.count
+            raw += body
+            // The body comes from another file: its positions are its own lines and columns.
+            let bodyText = SourceText(body)
+            for (index, byte) in body.enumerated() where index == 0 || body[index - 1] == 0x0A {
+                _ = byte
+                let position = bodyText.position(ofOffset: index)
+                map.add(start: start + index, line: position.line, column: position.column)
+            }
+            let reader = RequestReader(stream: ByteStream(bytes: raw, path: source), source: source, locator: map, capture: .curlVerbose)
+            while var request = try reader.next() {
+                request.index = requests.count
+                if !body.isEmpty {
+                    request.findings.append(Finding(.info, "capture.body-file", "the body comes from --body; its positions are lines and columns of that file"))
+                }
+                requests.append(request)
+                break
+            }
+            raw = []
+        }
+        for (index, rawLine) in lines.enumerated() {
+            var line = Array(rawLine)
+            if line.last == 0x0D { line.removeLast() }
+            guard line.first == UInt8(ascii: ">") else {
+                if inRequest { try finish(); inRequest = false }
+                continue
+            }
+            let content = line.count > 2 ? Array(line[2...]) : []
+            if content.isEmpty {
+                // The blank line ends the request's headers.
+                map.add(start: raw.count, line: index + 1, column: 2, stride: 0)
+                raw += [0x0D, 0x0A]
+                try finish()
+                inRequest = false
+                continue
+            }
+            inRequest = true
+            map.add(start: raw.count, line: index + 1, column: 3)
+            raw += content + [0x0D, 0x0A]
+        }
+        if inRequest { try finish() }
+        return requests.isEmpty ? [emptyCapture(source, .curlVerbose, "the curl -v output holds no request ('> ' lines)")] : requests
+    }
+
+    // MARK: NDJSON
+
+    /// One JSON body per line: when the first line is a whole JSON value and more lines follow.
+    static func ndjson(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader]) -> [RequestDump]? {
+        var lines: [(range: Range<Int>, number: Int)] = []
+        var start = 0
+        var number = 1
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var end = index
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            if bytes[start..<end].contains(where: { ![0x20, 0x09].contains($0) }) { lines.append((start..<end, number)) }
+            start = index + 1
+            number += 1
+        }
+        guard lines.count >= 2, case .success = JSONParser().parse(bytes, range: lines[0].range),
+              bytes[lines[1].range].first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else { return nil }
+        return lines.enumerated().map { index, line in
+            let raw = Array(bytes[line.range])
+            var dump = RequestDump(source: source, index: index, capture: .ndjson, method: nil, target: nil, version: nil,
+                                   headers: extraHeaders, text: SourceText(raw, baseLine: line.number), bodyStorage: raw,
+                                   bodyRange: 0..<raw.count, bodySegments: [], findings: [])
+            dump.inputOffset = line.range.lowerBound
+            return dump
+        }
+    }
+}
