@@ -55,6 +55,10 @@ struct RequestFeed {
 /// Decides from an input's first bytes whether it is a capture, and reads it whole when it may be.
 enum CaptureFeed {
     static func captured(_ stream: ByteStream, source: String, settings: RunSettings) throws(InputError) -> [RequestDump]? {
+        try captured(stream, source: source, extraHeaders: settings.extraHeaders, body: settings.body)
+    }
+
+    static func captured(_ stream: ByteStream, source: String, extraHeaders: [HTTPHeader], body: [UInt8]?) throws(InputError) -> [RequestDump]? {
         _ = try stream.require(4096)
         let lead: UInt8? = stream.withWindow { window in window.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } }
         let head = stream.withWindow { Array($0.prefix(4096)) }
@@ -62,12 +66,12 @@ enum CaptureFeed {
                 || lead == UInt8(ascii: ">") || CurlTrace.looksLikeTrace(head[...]) else { return nil }
         try stream.fillToEnd()
         let bytes = stream.copy(stream.available)
-        if let requests = try Captures.requests(bytes, source: source, extraHeaders: settings.extraHeaders, verboseBody: settings.body) {
+        if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: body) {
             return requests
         }
         // Not a capture after all: the bytes already read are the whole input.
         var requests: [RequestDump] = []
-        let reader = RequestReader(stream: ByteStream(bytes: bytes, path: source), source: source, extraHeaders: settings.extraHeaders)
+        let reader = RequestReader(stream: ByteStream(bytes: bytes, path: source), source: source, extraHeaders: extraHeaders)
         while let request = try reader.next() { requests.append(request) }
         return requests
     }

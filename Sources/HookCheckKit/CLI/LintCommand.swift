@@ -77,24 +77,30 @@ struct LintCommand {
         }
         let slots = Slots(paths.count)
         let expectations = (vendor: settings.expectVendor, event: settings.expectEvent)
+        let extra = (headers: settings.extraHeaders, body: settings.body)
         slots.files.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress
             // Each iteration writes only its own slot.
             nonisolated(unsafe) let unsafeBase = base
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                unsafeBase![index] = Self.checkFile(paths[index], inspector, expectations)
+                unsafeBase![index] = Self.checkFile(paths[index], inspector, expectations, extra)
             }
         }
         return slots.files.compactMap { $0 }
     }
 
-    private static func checkFile(_ path: String, _ inspector: Inspector,
-                                  _ expectations: (vendor: String?, event: String?)) -> LintFile {
+    private static func checkFile(_ path: String, _ inspector: Inspector, _ expectations: (vendor: String?, event: String?),
+                                  _ extra: (headers: [HTTPHeader], body: [UInt8]?)) -> LintFile {
         do {
-            let reader = RequestReader(stream: try ByteStream.open(path: path), source: path)
+            let stream = try ByteStream.open(path: path)
             var records: [Analysis] = []
-            while let request = try reader.next() {
-                records.append(expect(inspector.analyze(request), expectations))
+            if let requests = try CaptureFeed.captured(stream, source: path, extraHeaders: extra.headers, body: extra.body) {
+                records = requests.map { expect(inspector.analyze($0), expectations) }
+            } else {
+                let reader = RequestReader(stream: stream, source: path, extraHeaders: extra.headers)
+                while let request = try reader.next() {
+                    records.append(expect(inspector.analyze(request), expectations))
+                }
             }
             return LintFile(path: path, records: records, unreadable: nil)
         } catch {

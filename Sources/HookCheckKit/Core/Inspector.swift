@@ -116,7 +116,7 @@ public struct Inspector: Sendable {
         var first = range.lowerBound
         while first < range.upperBound, [0x20, 0x09, 0x0A, 0x0D].contains(storage[first]) { first += 1 }
         if first == range.upperBound {
-            if !record.findings.contains(where: { $0.code == "input.empty" }) {
+            if !record.findings.contains(where: { $0.code == "input.empty" || $0.code == "capture.no-body" }) {
                 record.findings.append(Finding(.error, "body.empty", "the request has no body",
                                                at: request.position(ofBodyOffset: range.lowerBound)))
             }

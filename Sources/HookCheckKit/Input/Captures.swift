@@ -89,7 +89,13 @@ public enum Captures {
             let reader = RequestReader(stream: ByteStream(bytes: raw, path: source), source: source, locator: map, capture: .curlVerbose)
             while var request = try reader.next() {
                 request.index = requests.count
-                if !body.isEmpty {
+                if body.isEmpty {
+                    // Not a truncation: curl -v never prints the body.
+                    request.findings.removeAll { $0.code == "http.truncated" }
+                    request.findings.append(Finding(.warning, "capture.no-body",
+                        "curl -v shows only the request's headers; pass --body PATH with the body that was sent",
+                        at: request.position(ofRawOffset: 0)))
+                } else {
                     request.findings.append(Finding(.info, "capture.body-file", "the body comes from --body; its positions are lines and columns of that file"))
                 }
                 requests.append(request)
