@@ -32,7 +32,22 @@ extension SuperOfficeVendor {
             }
         }
         if let matched {
-            return AuthResult(scheme: authScheme, status: .valid, detail: "HMAC-SHA256 of the body matches \(matched.label)")
+            let rebuilt = request.bodyCandidates.isEmpty ? "" : " (over the body rebuilt from --trace-ascii, its '.' read as line feeds)"
+            return AuthResult(scheme: authScheme, status: .valid, detail: "HMAC-SHA256 of the body matches \(matched.label)" + rebuilt)
+        }
+        // A lossy capture (--trace-ascii): try the bodies the sender may have sent.
+        if !request.bodyCandidates.isEmpty {
+            if let decoded, decoded.count == 32 {
+                for candidate in request.bodyCandidates {
+                    for secret in context.secrets where ConstantTime.equals(Self.signature(body: candidate.bytes, secret: secret.value), decoded) {
+                        return AuthResult(scheme: authScheme, status: .valid,
+                                          detail: "HMAC-SHA256 matches \(secret.label) over the body rebuilt from --trace-ascii, its '.' read \(candidate.meaning)")
+                    }
+                }
+            }
+            let detail = "no body rebuilt from this curl --trace-ascii capture matches: the secret is wrong, or the capture is too lossy to verify (--trace-ascii prints unprintable bytes as '.'; curl --trace keeps the exact bytes)"
+            finding(.error, "auth.mismatch", detail)
+            return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
         }
         var detail = "the signature does not match " + (context.secrets.count == 1 ? context.secrets[0].label
                                                         : "any of " + context.secrets.map(\.label).joined(separator: ", "))
