@@ -121,6 +121,17 @@ struct EndToEndTests {
         }
     }
 
+    @Test("captures: every kept capture passes lint with the sample token and secret")
+    func captures() throws {
+        let result = try Binary.run(["lint", "--strict", "--body", "samples/captures/drift-contact_updated.body.json", "samples/captures"],
+                                    environment: ["HOOKCHECK_DRIFT_TOKEN": Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
+        // The HAR's Copernica form post carries no signature: a warning, an error under --strict.
+        #expect(result.out.hasSuffix("6 passed, 1 failed\n"), "\(result.out)")
+        #expect(result.out.contains("samples/captures/mitmproxy.har:73:1: error: no Signature header"))
+        let diff = try Binary.run(["diff", "samples/captures/drift-contact_updated.trace", "samples/captures/drift-contact_updated.body.json"])
+        #expect(diff.status == 0)
+    }
+
     @Test("without a token every Drift sample is valid, auth unchecked")
     func driftWithoutToken() throws {
         let result = try Binary.run(["--format", "ndjson", "samples/drift"])
