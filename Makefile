@@ -13,7 +13,7 @@ build:
 # Inspects every sample; samples/invalid/ is broken on purpose, so a non-zero status is expected.
 demo: build
 	@HOOKCHECK_DRIFT_TOKEN="$$(cat samples/drift/.token)" HOOKCHECK_SUPEROFFICE_SECRET="$$(cat samples/superoffice/.secret)" \
-	  $(BIN) --public-key samples/copernica/.sample-key.dkim.txt samples/ \
+	  $(BIN) --public-key samples/copernica/.sample-key.dkim.txt --body samples/captures/drift-contact_updated.body.json samples/ \
 	  || echo "(exit status $$?: samples/invalid/ holds broken inputs on purpose)"
 
 test:
