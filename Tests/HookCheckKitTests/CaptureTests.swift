@@ -182,6 +182,13 @@ struct CaptureTests {
         #expect(finding.position == SourcePosition(line: 1, column: column))
     }
 
+    @Test("HAR bodies: \\u escapes decode, surrogate pairs included")
+    func harEscapes() throws {
+        let har = #"{"log":{"entries":[{"request":{"method":"POST","url":"https://h/x","headers":[],"postData":{"mimeType":"application/json","text":"{\"orgId\":1,\"type\":\"contact_updated\",\"data\":{\"endUserId\":1,\"timestamp\":1767225600000,\"diff\":[{\"name\":\"attributes.name\",\"previous\":null,\"updated\":\"Ren\\u00e9\\ud83d\\ude00\"}]}}"}}}]}}"#
+        let record = try #require(try Self.records(har).first)
+        #expect(record.changes.first?.updated == .string("René😀"))
+    }
+
     @Test("a HAR entry's base64 body and form params")
     func harEncodings() throws {
         let body = Base64.encode(Array(#"{"event":"TicketCreated","ticketId":"392a0465-fc1b-4820-abc7-e96cb5d98774"}"#.utf8))
@@ -242,9 +249,7 @@ struct DiffTests {
 
     @Test("exit status as diff(1), JSON output, tokens hidden")
     func command() throws {
-        let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        enterPackageRoot()
         // Two captures of one delivery: a trace and the body itself.
         #expect(runCLI(["diff", "samples/captures/drift-contact_updated.trace", "samples/captures/drift-contact_updated.body.json"]).status == 0)
         let different = runCLI(["diff", "--format", "json", "samples/drift/new_message.http", "samples/drift/new_command_message.http"])

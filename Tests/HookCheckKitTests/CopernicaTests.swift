@@ -120,6 +120,18 @@ struct CopernicaTests {
         #expect(finding.severity == row.severity)
     }
 
+    @Test("verify fails when the signature verifies but the Date or account does not pass")
+    func verifyJudgesTheWholeCheck() {
+        enterPackageRoot()
+        let key = "samples/copernica/.sample-key.pub.pem"
+        let sample = "samples/copernica/profile.update.http"
+        #expect(runCLI(["verify", "--public-key", key, "--now", "2026-04-14T09:21:30Z", "--account", "account-26591", sample]).status == 0)
+        let stale = runCLI(["verify", "--public-key", key, "--now", "2026-05-01T00:00:00Z", sample])
+        #expect(stale.status == 1)
+        #expect(stale.out.contains("[copernica.date-stale]"))
+        #expect(runCLI(["verify", "--public-key", key, "--account", "account_1", sample]).status == 1)
+    }
+
     @Test("accounts: account-NNN, account_NNN and NNN agree")
     func accounts() {
         #expect(CopernicaVendor.sameAccount("account_26591", "account-26591"))

@@ -54,6 +54,8 @@ struct JSONParserTests {
         Rejection(text: "{} ⌖{}", code: "json.syntax", message: "expected end of input after the JSON value, found '{'"),
         Rejection(text: "[1, 2⌖", code: "json.syntax", message: "expected ',' or ']' after array element, found end of input"),
         Rejection(text: "[⌖'a']", code: "json.syntax", message: "expected a value, found '''"),
+        // A long bare word may be a secret pasted without quotes: it is not repeated.
+        Rejection(text: "{\"token\":⌖SECRETTOKEN12345}", code: "json.syntax", message: "expected a value, found an unquoted word"),
     ]
 
     @Test("rejects invalid JSON at the exact position", arguments: rejected)

@@ -7,9 +7,7 @@ import Testing
 
 /// Runs the CLI from the package root, so paths in reports are the short relative ones.
 func runCLIAtRoot(_ arguments: [String], variables: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
-    let previous = FileManager.default.currentDirectoryPath
-    _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    enterPackageRoot()
     return runCLI(arguments, variables: variables)
 }
 

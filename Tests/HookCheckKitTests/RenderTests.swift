@@ -48,9 +48,7 @@ struct RenderTests {
     @Test("output matches the golden file", arguments: cases)
     func golden(_ testCase: Case) throws {
         // Relative paths keep the golden files free of this machine's layout.
-        let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        enterPackageRoot()
         let result = runCLI(testCase.arguments)
         let actual = "$ hookcheck \(testCase.arguments.joined(separator: " "))\n\(result.out)\(result.err.isEmpty ? "" : "[stderr]\n" + result.err)[exit \(result.status)]\n"
         let file = Self.golden.appendingPathComponent(testCase.name + ".txt")

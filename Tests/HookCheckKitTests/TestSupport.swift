@@ -57,3 +57,13 @@ func runCLI(_ arguments: [String], stdin: String = "", variables: [String: Strin
     let status = CLI.run(arguments, io: io)
     return (status, String(decoding: box.out, as: UTF8.self), String(decoding: box.err, as: UTF8.self))
 }
+
+/// Tests that name samples by relative path run from the package root. The directory is set once
+/// and never changed back: tests run in parallel, and a restore would pull it from under another.
+func enterPackageRoot() {
+    _ = PackageRootDirectory.entered
+}
+
+enum PackageRootDirectory {
+    static let entered: Bool = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+}

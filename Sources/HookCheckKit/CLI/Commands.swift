@@ -133,7 +133,10 @@ struct VerifyCommand {
         let readable = feed.forEach { request in
             let record = inspector.analyze(request)
             let auth = record.auth
-            allValid = allValid && auth?.status == .valid
+            // What a receiver must check besides the signature (Copernica's Date, account, keyId) counts too.
+            let authFindings = record.findings.filter { $0.code.hasPrefix("auth.") || $0.code.hasPrefix("copernica.") }
+            let verified = auth?.status == .valid && !authFindings.contains { $0.severity == .error }
+            allValid = allValid && verified
             switch settings.format {
             case "json", "ndjson":
                 let value = JSONValue.object([
@@ -144,7 +147,7 @@ struct VerifyCommand {
                     ("event", record.event.map(JSONValue.string) ?? .null),
                     ("auth", auth.map { .object([("scheme", .string($0.scheme)), ("status", .string($0.status.rawValue)),
                                                  ("detail", .string($0.detail))]) } ?? .null),
-                    ("valid", .bool(auth?.status == .valid)),
+                    ("valid", .bool(verified)),
                 ])
                 if settings.format == "ndjson" {
                     var bytes: [UInt8] = []
@@ -160,14 +163,14 @@ struct VerifyCommand {
                     return
                 }
                 let status: String = switch auth.status {
+                case .valid where !verified: style.bold(style.red("invalid")) + " (the signature verifies; the checks below fail)"
                 case .valid: style.bold(style.green("valid"))
                 case .invalid: style.bold(style.red("invalid"))
                 default: style.bold(style.yellow(auth.status.rawValue))
                 }
                 io.out("\(location): \(vendor) \(auth.scheme): \(status) — \(auth.detail)\n")
                 for note in record.notes { io.out("  note: \(note)\n") }
-                for finding in record.findings where finding.code.hasPrefix("auth.") && finding.severity != .info
-                    && finding.message != auth.detail {
+                for finding in authFindings where finding.severity != .info && finding.message != auth.detail {
                     io.out("  " + TextReport(style: style).findingLine(finding) + "\n")
                 }
                 if auth.status == .unchecked || auth.status == .missing {

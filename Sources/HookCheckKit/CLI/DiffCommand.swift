@@ -30,6 +30,17 @@ struct DiffCommand {
         return readable ? found : nil
     }
 
+    static let hidden = JSONValue.string("(hidden; --show-secrets shows it)")
+
+    /// A value with every `token` member hidden, however deep.
+    static func redacted(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): .object(members.map { ($0.0, $0.0 == "token" ? hidden : redacted($0.1)) })
+        case .array(let elements): .array(elements.map(redacted))
+        default: value
+        }
+    }
+
     func run() -> Int32 {
         guard settings.paths.count == 2 else {
             return CLI.usageFailure(UsageError(message: "diff takes two inputs: OLD and NEW", suggestion: nil), command: .diff, io: io)
@@ -46,10 +57,10 @@ struct DiffCommand {
         }
         // Drift repeats its verification token in the body: never show it unless asked.
         if !settings.showSecrets {
-            let hidden = JSONValue.string("(hidden; --show-secrets shows it)")
-            for index in differences.indices where differences[index].1.pointer == "/token" {
-                if differences[index].1.old != nil { differences[index].1.old = hidden }
-                if differences[index].1.new != nil { differences[index].1.new = hidden }
+            for index in differences.indices {
+                let isToken = differences[index].1.pointer == "/token"
+                differences[index].1.old = differences[index].1.old.map { isToken ? Self.hidden : Self.redacted($0) }
+                differences[index].1.new = differences[index].1.new.map { isToken ? Self.hidden : Self.redacted($0) }
             }
         }
         let countsDiffer = old.count != new.count

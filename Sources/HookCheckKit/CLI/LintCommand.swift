@@ -65,7 +65,7 @@ struct LintCommand {
         } else {
             io.out(text)
         }
-        if !unreadable.isEmpty { return CLI.exitTrouble }
+        if files.contains(where: { $0.unreadable != nil }) { return CLI.exitTrouble }
         return report.failedCount == 0 ? CLI.exitValid : CLI.exitFindings
     }
 

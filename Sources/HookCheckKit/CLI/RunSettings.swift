@@ -76,7 +76,7 @@ struct RunSettings {
             options.forcedVendor = vendor
         }
         if let now = parsed.value("--now") {
-            if let seconds = Int64(now) {
+            if let seconds = Int64(now), abs(seconds) < 100_000_000_000 {
                 options.now = seconds * 1000
             } else if let millis = Timestamps.parseRFC3339(now) {
                 options.now = millis

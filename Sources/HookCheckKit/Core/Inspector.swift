@@ -112,6 +112,12 @@ public struct Inspector: Sendable {
     func parsePayload(_ request: RequestDump, _ record: inout Analysis) -> Payload {
         let storage = request.bodyStorage
         var range = request.bodyRange
+        if range.count >= 3, storage[range.lowerBound] == 0xEF, storage[range.lowerBound + 1] == 0xBB,
+           storage[range.lowerBound + 2] == 0xBF {
+            record.findings.append(Finding(.warning, "json.bom", "the body starts with a UTF-8 byte order mark, which JSON does not allow; skipped",
+                                           at: request.position(ofBodyOffset: range.lowerBound)))
+            range = range.lowerBound + 3..<range.upperBound
+        }
         // Skip leading blank space to see what kind of body this is.
         var first = range.lowerBound
         while first < range.upperBound, [0x20, 0x09, 0x0A, 0x0D].contains(storage[first]) { first += 1 }
@@ -121,13 +127,6 @@ public struct Inspector: Sendable {
                                                at: request.position(ofBodyOffset: range.lowerBound)))
             }
             return .empty
-        }
-        if range.count >= 3, storage[range.lowerBound] == 0xEF, storage[range.lowerBound + 1] == 0xBB,
-           storage[range.lowerBound + 2] == 0xBF {
-            record.findings.append(Finding(.warning, "json.bom", "the body starts with a UTF-8 byte order mark, which JSON does not allow; skipped",
-                                           at: request.position(ofBodyOffset: range.lowerBound)))
-            range = range.lowerBound + 3..<range.upperBound
-            first = max(first, range.lowerBound)
         }
         let lead = storage[first]
         let looksLikeJSON = lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[")
@@ -167,7 +166,8 @@ public struct Inspector: Sendable {
     private func checkAge(_ record: inout Analysis) {
         guard let maxAge = options.maxAge, let now = options.now, let occurred = record.occurredAt,
               let millis = Timestamps.parseRFC3339(occurred) else { return }
-        let age = now - millis
+        let (age, overflow) = now.subtractingReportingOverflow(millis)
+        guard !overflow else { return }
         if age > maxAge {
             record.findings.append(Finding(.warning, "delivery.stale",
                 "the event is \(Durations.describe(age)) old, more than --max-age \(Durations.describe(maxAge))"))

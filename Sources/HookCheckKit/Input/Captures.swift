@@ -65,7 +65,9 @@ public enum Captures {
     static func looksLikeVerbose(_ bytes: ArraySlice<UInt8>) -> Bool {
         let lines = bytes.split(separator: 0x0A).prefix(8).map { String(decoding: $0, as: UTF8.self) }
         guard let first = lines.first, first.hasPrefix("* ") || first.hasPrefix("> ") else { return false }
-        return lines.contains { $0.hasPrefix("> ") && HTTPSyntax.isRequestLine(Array($0.dropFirst(2).utf8).withUnsafeBufferPointer { $0 }) }
+        return lines.contains { line in
+            line.hasPrefix("> ") && Array(line.dropFirst(2).utf8).withUnsafeBufferPointer { HTTPSyntax.isRequestLine($0) }
+        }
     }
 
     /// The request lines `curl -v` printed (`> `), and a body given with `--body`.

@@ -45,6 +45,8 @@ enum CurlTrace {
                 closeASCII(&rebuilt, &lastASCIIEnd, blockStart: blockStart, blockSize: blockSize)
                 block = stripped.hasPrefix("=> Send header") ? .sendHeader : .sendData
                 blockSize = Int(stripped.split(separator: ",").dropFirst().first?.split(separator: " ").first ?? "") ?? 0
+                // A size no capture could hold is not trusted.
+                if blockSize < 0 || blockSize > 1 << 40 { blockSize = 0 }
                 blockStart = rebuilt.bytes.count
                 continue
             }
@@ -57,7 +59,7 @@ enum CurlTrace {
             let chars = Array(stripped.utf8)
             // "0000: ..." : the offset in the block, in hex.
             guard let colon = chars.firstIndex(of: UInt8(ascii: ":")), colon >= 4, colon + 1 < chars.count || colon + 1 == chars.count,
-                  let offset = Int(String(decoding: chars[..<colon], as: UTF8.self), radix: 16) else { continue }
+                  let offset = Int(String(decoding: chars[..<colon], as: UTF8.self), radix: 16), offset >= 0, offset < 1 << 40 else { continue }
             let dataStart = colon + 2
             if !decidedMode {
                 rebuilt.ascii = !isHexPairs(chars, from: dataStart)

@@ -107,7 +107,13 @@ enum HARCapture {
                 var escapeEnd = position + 2
                 if position + 1 < end, bytes[position + 1] == UInt8(ascii: "u") {
                     escapeEnd = position + 6
-                    if escapeEnd + 1 < end, bytes[escapeEnd] == UInt8(ascii: "\\"), bytes[escapeEnd + 1] == UInt8(ascii: "u") { escapeEnd += 6 }
+                    // A high surrogate takes its low half along.
+                    let high = position + 2 < end ? bytes[position + 2] | 0x20 : 0
+                    let next = position + 3 < end ? bytes[position + 3] | 0x20 : 0
+                    if high == UInt8(ascii: "d"), [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(next),
+                       escapeEnd + 1 < end, bytes[escapeEnd] == UInt8(ascii: "\\"), bytes[escapeEnd + 1] == UInt8(ascii: "u") {
+                        escapeEnd += 6
+                    }
                 }
                 escapeEnd = min(escapeEnd, end)
                 runs.append((out.count, position))

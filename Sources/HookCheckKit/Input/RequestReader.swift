@@ -336,6 +336,12 @@ public final class RequestReader {
         let (wanted, overflow) = start.addingReportingOverflow(length)
         let complete = overflow ? false : try stream.require(wanted)
         if !complete {
+            if let inner = try findNextRequest(from: start, before: stream.available) {
+                let end = trimmedLineBreaks(start, inner)
+                findings.append((inner, Finding(.error, "http.content-length",
+                    "Content-Length is \(length) but the next request starts after \(end - start) bytes of body")))
+                return (end, inner)
+            }
             let got = stream.available - start
             findings.append((stream.available, Finding(.error, "http.truncated",
                 "truncated body: Content-Length is \(length) but only \(max(0, got)) bytes follow the headers")))

@@ -61,15 +61,16 @@ public enum Timestamps {
         }
     }
 
-    /// RFC 3339 UTC with milliseconds: `2018-10-03T18:30:50.493Z`.
-    public static func format(milliseconds: Int64) -> String {
+    /// Milliseconds of 0000-01-01T00:00:00Z and of 9999-12-31T23:59:59.999Z: what RFC 3339 can write.
+    static let representable: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
+
+    /// RFC 3339 UTC with milliseconds (`2018-10-03T18:30:50.493Z`), or nil outside years 0000-9999.
+    public static func format(milliseconds: Int64) -> String? {
+        guard representable.contains(milliseconds) else { return nil }
         let ms = Int(milliseconds)
         let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         let rest = ms - days * 86_400_000
         let (year, month, day) = civilFromDays(days)
-        guard (0...9999).contains(year) else {
-            return "\(year)-\(month)-\(day)T\(rest / 3_600_000):\(rest / 60000 % 60):\(rest / 1000 % 60).\(rest % 1000)Z"
-        }
         // Written digit by digit: this runs once per record.
         return String(unsafeUninitializedCapacity: 24) { buffer in
             var position = 0

@@ -71,8 +71,10 @@ public struct FormDecoder {
         case .success(let document):
             return Outcome(document: document, map: map, issues: issues)
         case .failure(let issue):
-            // The writer emits valid JSON; this is only a guard.
-            preconditionFailure("form decoding wrote invalid JSON: \(issue.message)")
+            // The writer emits valid JSON, nested no deeper than the names allow; still, never trap.
+            issues.append(JSONIssue(code: "form.syntax", message: "the decoded form cannot be read: \(issue.message)", offset: range.lowerBound))
+            let empty = (try? JSONParser().parse(Array("{}".utf8)).get())!
+            return Outcome(document: empty, map: FormOffsetMap(pairs: [(0, range.lowerBound)]), issues: issues)
         }
     }
 
@@ -99,6 +101,13 @@ public struct FormDecoder {
                 rest = rest[rest.index(after: close)...]
             }
             if !rest.isEmpty {
+                base = key
+                path = []
+            }
+            // Deeper than any real form: read the name literally rather than nest without end.
+            if path.count > 64 {
+                issues.append(JSONIssue(code: "form.syntax", message: "a field name nests more than 64 levels of brackets; read as a plain name",
+                                        offset: range.lowerBound))
                 base = key
                 path = []
             }

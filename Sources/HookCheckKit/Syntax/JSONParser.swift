@@ -126,7 +126,10 @@ struct JSONScanner {
             var end = position
             while end < buffer.count, end - position < 16, isWordByte(buffer[end]) { end += 1 }
             if end > position + 1 || isWordByte(byte) {
-                return "'\(String(decoding: buffer[position..<max(end, position + 1)], as: UTF8.self))'"
+                let word = String(decoding: buffer[position..<max(end, position + 1)], as: UTF8.self)
+                // Quote typos of literals and short words; a long bare word may be someone's secret.
+                let literalLike = ["t", "f", "n", "T", "F", "N", "u", "I"].contains(String(word.prefix(1)))
+                return word.count <= 5 || literalLike ? "'\(word)'" : "an unquoted word"
             }
             return "'\(Character(Unicode.Scalar(byte)))'"
         default:

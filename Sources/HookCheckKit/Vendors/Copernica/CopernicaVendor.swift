@@ -63,7 +63,7 @@ public struct CopernicaVendor: Vendor {
         record.entity = EntityRef(type: entity, id: entityId)
         record.account = document.member(0, "database").flatMap { DriftVendor.scalarText(document, $0) }
         if let time = document.member(0, "time").flatMap({ DriftVendor.scalarText(document, $0) }), let seconds = Int64(time) {
-            record.occurredAt = Timestamps.format(milliseconds: seconds * 1000)
+            record.occurredAt = seconds.multipliedReportingOverflow(by: 1000).overflow ? nil : Timestamps.format(milliseconds: seconds * 1000)
         } else if let stamp = document.member(0, "timestamp"), document[stamp].kind == .string,
                   let millis = Timestamps.parseSQLDateTime(document.string(stamp)) {
             record.occurredAt = Timestamps.format(milliseconds: millis)

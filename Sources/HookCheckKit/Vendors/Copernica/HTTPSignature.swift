@@ -123,9 +123,10 @@ public enum HTTPDate {
                 year = Int(parts[2])
             } else if lower.contains(":") {
                 let parts = lower.split(separator: ":").compactMap { Int($0) }
-                guard parts.count == 3 else { return nil }
+                guard parts.count == 3, parts.allSatisfy({ $0 >= 0 }) else { return nil }
                 time = (parts[0], parts[1], parts[2])
             } else if (lower.hasPrefix("+") || lower.hasPrefix("-")), lower.count == 5, let value = Int(lower.dropFirst()) {
+                guard value / 100 <= 14, value % 100 < 60 else { return nil }
                 offset = (value / 100 * 60 + value % 100) * 60 * (lower.hasPrefix("-") ? -1 : 1)
             } else if let number = Int(lower) {
                 if lower.count == 4 {
@@ -137,7 +138,7 @@ public enum HTTPDate {
                 }
             }
         }
-        guard let day, let month, var year, let (hour, minute, second) = time,
+        guard let day, let month, var year, let (hour, minute, second) = time, (0...9999).contains(year),
               hour < 24, minute < 60, second < 61, day >= 1, day <= Timestamps.daysInMonth(year < 100 ? year + 2000 : year, month) else {
             return nil
         }
