@@ -99,7 +99,12 @@ struct RunSettings {
             } catch {
                 throw UsageError(message: "cannot read the public key: \(error.message)", suggestion: nil)
             }
-            options.publicKey = ("--public-key \(path)", String(decoding: stream.copy(stream.available), as: UTF8.self))
+            let text = String(decoding: stream.copy(stream.available), as: UTF8.self)
+            // A key that cannot be used is the user's trouble (exit 2), not the request's fault.
+            if case .failure(let error) = RSAPublicKey.parse(text) {
+                throw UsageError(message: "--public-key \(path) is not a usable RSA public key: \(error)", suggestion: nil)
+            }
+            options.publicKey = ("--public-key \(path)", text)
         }
         options.account = parsed.value("--account")
         for (option, value) in parsed.secretOptions {
