@@ -75,7 +75,10 @@ let bodyTime = best(of: 3) {
 }
 report("parse + validate (bodies only)", bytes: bodyBytes, seconds: bodyTime)
 // For profiling one phase: HOOKCHECK_BENCH_ONLY=bodies stops here.
-if ProcessInfo.processInfo.environment["HOOKCHECK_BENCH_ONLY"] == "bodies" { exit(0) }
+if ProcessInfo.processInfo.environment["HOOKCHECK_BENCH_ONLY"] == "bodies" {
+    try? FileManager.default.removeItem(at: workDirectory)
+    exit(0)
+}
 
 // 3. Reading, parsing, detection, validation, normalization, token check.
 var options = InspectOptions()

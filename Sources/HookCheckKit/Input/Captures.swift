@@ -12,8 +12,9 @@ public enum Captures {
         if CurlTrace.looksLikeTrace(head) { return try trace(bytes, source: source) }
         if looksLikeVerbose(head) { return try verbose(bytes, source: source, body: verboseBody ?? []) }
         if bytes[first] == UInt8(ascii: "{") {
-            if let har = HARCapture.requests(bytes, source: source) { return har }
-            if let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
+            // Cheap looks first: most JSON inputs are single bodies, and parsing one twice costs.
+            if Array(head).contains(Array("\"log\"".utf8)), let har = HARCapture.requests(bytes, source: source) { return har }
+            if hasSecondLine(bytes, after: first), let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
         }
         return nil
     }
@@ -130,6 +131,12 @@ public enum Captures {
     }
 
     // MARK: NDJSON
+
+    /// Whether something other than blank space follows the first line.
+    static func hasSecondLine(_ bytes: [UInt8], after start: Int) -> Bool {
+        guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return false }
+        return bytes[(newline + 1)...].contains { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    }
 
     /// One JSON body per line: when the first line is a whole JSON value and more lines follow.
     static func ndjson(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader]) -> [RequestDump]? {
