@@ -61,9 +61,10 @@ enum CaptureFeed {
     static func captured(_ stream: ByteStream, source: String, extraHeaders: [HTTPHeader], body: [UInt8]?) throws(InputError) -> [RequestDump]? {
         _ = try stream.require(4096)
         let lead: UInt8? = stream.withWindow { window in window.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } }
-        let head = stream.withWindow { Array($0.prefix(4096)) }
-        guard lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
-                || lead == UInt8(ascii: ">") || CurlTrace.looksLikeTrace(head[...]) else { return nil }
+        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
+        guard let lead, lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
+                || lead == UInt8(ascii: ">") || (isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
+        else { return nil }
         try stream.fillToEnd()
         let bytes = stream.copy(stream.available)
         if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: body) {

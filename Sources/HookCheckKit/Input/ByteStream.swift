@@ -35,6 +35,8 @@ public final class ByteStream {
     /// 1-based line number of the byte at `head`.
     private(set) var lineAtHead = 1
     private let chunkSize: Int
+    /// A regular file's size: reading that many bytes is the end, without one more read.
+    private var expectedSize: Int?
 
     /// A stream over bytes already in memory.
     public init(bytes: [UInt8], path: String = "-") {
@@ -70,7 +72,9 @@ public final class ByteStream {
             // A small file needs a small window (lint opens thousands of them).
             if (info.st_mode & S_IFMT) == S_IFREG { chunk = min(chunk, max(4096, Int(info.st_size) + 1)) }
         }
-        return ByteStream(descriptor: fd, path: path, ownsDescriptor: true, chunkSize: chunk)
+        let stream = ByteStream(descriptor: fd, path: path, ownsDescriptor: true, chunkSize: chunk)
+        if (info.st_mode & S_IFMT) == S_IFREG { stream.expectedSize = Int(info.st_size) }
+        return stream
     }
 
     deinit {
@@ -113,6 +117,7 @@ public final class ByteStream {
                 return false
             }
             tail += got
+            if let expectedSize, base + tail >= expectedSize { atEnd = true }
             return true
         }
     }
