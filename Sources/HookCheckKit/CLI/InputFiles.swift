@@ -51,6 +51,17 @@ enum InputFiles {
             }
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            // The directory entry usually says what it is; stat only when it does not (links, some filesystems).
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG):
+                found.append(path)
+                continue
+            case Int32(DT_DIR):
+                walk(path, depth: depth + 1, into: &found)
+                continue
+            default:
+                break
+            }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 found.append(path)  // reported as unreadable when opened

@@ -9,9 +9,15 @@ public enum Captures {
         while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
         guard first < bytes.count else { return nil }
         let head = bytes[first..<min(bytes.count, first + 4096)]
-        if CurlTrace.looksLikeTrace(head) { return try trace(bytes, source: source) }
-        if looksLikeVerbose(head) { return try verbose(bytes, source: source, body: verboseBody ?? []) }
-        if bytes[first] == UInt8(ascii: "{") {
+        let lead = bytes[first]
+        // The first byte says which forms are possible: only those are looked at.
+        if lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || isDigit(lead), CurlTrace.looksLikeTrace(head) {
+            return try trace(bytes, source: source)
+        }
+        if lead == UInt8(ascii: "*") || lead == UInt8(ascii: ">"), looksLikeVerbose(head) {
+            return try verbose(bytes, source: source, body: verboseBody ?? [])
+        }
+        if lead == UInt8(ascii: "{") {
             // Cheap looks first: most JSON inputs are single bodies, and parsing one twice costs.
             if Array(head).contains(Array("\"log\"".utf8)), let har = HARCapture.requests(bytes, source: source) { return har }
             if hasSecondLine(bytes, after: first), let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
