@@ -115,8 +115,8 @@ struct RunSettings {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
                 throw UsageError(message: "The value for '-H, --header' must look like 'Name: value'", suggestion: nil)
             }
-            let name = String(header[..<colon]).trimmingSpacesAndTabs
-            let value = String(header[header.index(after: colon)...]).trimmingSpacesAndTabs
+            let name = String(header[..<colon]).trimmingCharacters(in: " \t")
+            let value = String(header[header.index(after: colon)...]).trimmingCharacters(in: " \t")
             extraHeaders.append(HTTPHeader(name: name, value: value))
         }
         if command == .verify, paths.count > 1 {
@@ -168,12 +168,6 @@ struct RunSettings {
             guard !value.isEmpty else { throw UsageError(message: "--secret is empty", suggestion: nil) }
             return SecretSource(label: "--secret", value: Array(value.utf8))
         }
-    }
-}
-
-extension String {
-    var trimmingSpacesAndTabs: String {
-        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
 

@@ -394,7 +394,7 @@ public final class RequestReader {
             }
             let lineEnd = lf > position && byte(lf - 1) == 0x0D ? lf - 1 : lf
             let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lineEnd]) }
-            let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
+            let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
             guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
                 if first {
                     findings.append((position, Finding(.warning, "http.chunked",
@@ -440,12 +440,6 @@ public final class RequestReader {
                 return .chunked((bytes, segments, requestEnd))
             }
         }
-    }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
 
@@ -541,6 +535,6 @@ enum HTTPSyntax {
     /// Whether the last transfer coding is `chunked`.
     static func isChunked(_ value: String) -> Bool {
         guard let last = value.split(separator: ",").last else { return false }
-        return asciiCaseInsensitiveEquals(last.trimmingSpaces, "chunked")
+        return asciiCaseInsensitiveEquals(last.trimmingCharacters(in: " \t"), "chunked")
     }
 }

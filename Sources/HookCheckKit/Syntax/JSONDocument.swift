@@ -96,6 +96,15 @@ public struct JSONDocument: Sendable {
         return parseInt64(bytes[Int(token.start)..<Int(token.end)])
     }
 
+    /// A string's value or a number's text (ids come as either); nil for other kinds.
+    public func scalarText(_ index: Int) -> String? {
+        switch tokens[index].kind {
+        case .string: string(index)
+        case .number: text(index)
+        default: nil
+        }
+    }
+
     /// Tape indices of an array's elements.
     public func elements(_ index: Int) -> [Int] {
         var result: [Int] = []

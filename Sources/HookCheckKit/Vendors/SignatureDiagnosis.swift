@@ -45,7 +45,7 @@ public struct SignatureDiagnosis: Sendable {
         for secret in secrets {
             let expected = sign(body, secret.value)
             // Hex where base64 was expected.
-            if let hex = Hex.decode(received.trimmingSpacesAndTabs), ConstantTime.equals(hex, expected) {
+            if let hex = Hex.decode(received.trimmingCharacters(in: " \t")), ConstantTime.equals(hex, expected) {
                 return "the signature is hex-encoded, but the scheme sends \(encodingName): the bytes match (using \(secret.label))"
             }
             let trimmedSecret = Array(secret.value.drop(while: isSpace).reversed().drop(while: isSpace).reversed())

@@ -41,7 +41,7 @@ public struct CloudCXVendor: Vendor {
         // A full snapshot: nothing says what changed.
         record.changes = []
         if event.entity == "ticket" {
-            record.entity = EntityRef(type: "ticket", id: document.member(0, "ticketId").flatMap { DriftVendor.scalarText(document, $0) })
+            record.entity = EntityRef(type: "ticket", id: document.member(0, "ticketId").flatMap { document.scalarText($0) })
             if name == "TicketStatusChanged", let before = document.member(0, "beforeTicketStatus"), let after = document.member(0, "afterTicketStatus") {
                 record.changes = [Change(field: "status", previous: JSONValue(document, before), updated: JSONValue(document, after))]
             }
@@ -53,7 +53,7 @@ public struct CloudCXVendor: Vendor {
         if let contacts = document.member(0, "contacts"), document[contacts].kind == .array {
             document.forEachElement(contacts) { contact in
                 guard document[contact].kind == .object else { return }
-                if let id = document.member(contact, "id").flatMap({ DriftVendor.scalarText(document, $0) }) { ids.append(id) }
+                if let id = document.member(contact, "id").flatMap({ document.scalarText($0) }) { ids.append(id) }
                 for field in ["lastUpdatedTime", "createdTime"] {
                     if let value = document.member(contact, field), document[value].kind == .string, let millis = Int64(document.string(value)) {
                         times.append(millis)
@@ -62,7 +62,7 @@ public struct CloudCXVendor: Vendor {
                 }
             }
         } else if let list = document.member(0, "ids"), document[list].kind == .array {
-            document.forEachElement(list) { if let id = DriftVendor.scalarText(document, $0) { ids.append(id) } }
+            document.forEachElement(list) { if let id = document.scalarText($0) { ids.append(id) } }
         }
         record.entity = EntityRef(type: "contact", id: ids.first)
         if ids.count > 1 { record.notes.append("\(ids.count) contacts in one delivery; the record names the first") }

@@ -59,10 +59,10 @@ public struct CopernicaVendor: Vendor {
             let action = ["create": "created", "update": "updated", "delete": "deleted"][type] ?? type
             record.kind = entity + "." + action
         }
-        let entityId = document.member(0, entity).flatMap { DriftVendor.scalarText(document, $0) }
+        let entityId = document.member(0, entity).flatMap { document.scalarText($0) }
         record.entity = EntityRef(type: entity, id: entityId)
-        record.account = document.member(0, "database").flatMap { DriftVendor.scalarText(document, $0) }
-        if let time = document.member(0, "time").flatMap({ DriftVendor.scalarText(document, $0) }), let seconds = Int64(time) {
+        record.account = document.member(0, "database").flatMap { document.scalarText($0) }
+        if let time = document.member(0, "time").flatMap({ document.scalarText($0) }), let seconds = Int64(time) {
             record.occurredAt = seconds.multipliedReportingOverflow(by: 1000).overflow ? nil : Timestamps.format(milliseconds: seconds * 1000)
         } else if let stamp = document.member(0, "timestamp"), document[stamp].kind == .string,
                   let millis = Timestamps.parseSQLDateTime(document.string(stamp)) {

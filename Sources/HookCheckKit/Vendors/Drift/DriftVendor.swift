@@ -113,7 +113,7 @@ public struct DriftVendor: Vendor {
         }
         var entityId: String?
         if let field = entityIdField, let value = document.member(data, field) {
-            entityId = Self.scalarText(document, value)
+            entityId = document.scalarText(value)
         }
         record.entity = EntityRef(type: event.entityType, id: entityId)
         if let field = timeField, let value = document.member(data, field), let millis = document.int64(value) {
@@ -138,15 +138,6 @@ public struct DriftVendor: Vendor {
             }
         default:
             break
-        }
-    }
-
-    /// A string's value or a number's text; nil for other kinds.
-    static func scalarText(_ document: JSONDocument, _ index: Int) -> String? {
-        switch document[index].kind {
-        case .string: document.string(index)
-        case .number: document.text(index)
-        default: nil
         }
     }
 }

@@ -103,12 +103,12 @@ public struct SuperOfficeVendor: Vendor {
            let millis = Timestamps.parseRFC3339(document.string(stamp)) {
             record.occurredAt = Timestamps.format(milliseconds: millis)
         }
-        let primaryKey = document.member(0, "PrimaryKey").flatMap { DriftVendor.scalarText(document, $0) }
+        let primaryKey = document.member(0, "PrimaryKey").flatMap { document.scalarText($0) }
         if let event {
             switch SuperOfficeCatalog.classify(event) {
             case .test:
                 record.kind = "webhook.test"
-                record.entity = EntityRef(type: "webhook", id: document.member(0, "WebhookName").flatMap { DriftVendor.scalarText(document, $0) })
+                record.entity = EntityRef(type: "webhook", id: document.member(0, "WebhookName").flatMap { document.scalarText($0) })
             case .known(let eventEntity, let action), .unknown(let eventEntity, let action?):
                 let type = (entity ?? eventEntity).lowercased()
                 record.kind = type + "." + (action == "changed" ? "updated" : action)
