@@ -107,6 +107,7 @@ struct RunSettings {
             options.publicKey = ("--public-key \(path)", text)
         }
         options.account = parsed.value("--account")
+        options.keepReceivedCredential = showSecrets
         for (option, value) in parsed.secretOptions {
             options.secrets.append(try Self.secret(option, value, io: io))
         }

@@ -17,6 +17,8 @@ public struct InspectOptions: Sendable {
     public var publicKey: (label: String, text: String)?
     /// The receiver's account, checked against Copernica's `X-Copernica-ID`.
     public var account: String?
+    /// Keep the received token or signature in the record, for `--show-secrets`.
+    public var keepReceivedCredential = false
 
     public init() {}
 }

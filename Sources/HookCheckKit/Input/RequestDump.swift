@@ -36,6 +36,8 @@ public struct HTTPHeader: Sendable, Equatable {
     }
 
     public var name: String { String(decoding: storage[nameRange], as: UTF8.self) }
+    /// The value's bytes, without making a String.
+    public var valueBytes: ArraySlice<UInt8> { joinedValue.map { Array($0.utf8)[...] } ?? storage[valueRange] }
     public var value: String { joinedValue ?? String(decoding: storage[valueRange], as: UTF8.self) }
 
     /// Whether this header is called `name`, compared case-insensitively without building a String.
@@ -43,6 +45,18 @@ public struct HTTPHeader: Sendable, Equatable {
         guard name.utf8.count == nameRange.count else { return false }
         var index = nameRange.lowerBound
         for byte in name.utf8 {
+            let mine = storage[index]
+            if mine != byte, mine | 0x20 != byte | 0x20 || !(mine | 0x20 >= 0x61 && mine | 0x20 <= 0x7A) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether the name starts with `prefix`, compared case-insensitively as bytes.
+    public func hasNamePrefix(_ prefix: String) -> Bool {
+        guard prefix.utf8.count < nameRange.count else { return false }
+        var index = nameRange.lowerBound
+        for byte in prefix.utf8 {
             let mine = storage[index]
             if mine != byte, mine | 0x20 != byte | 0x20 || !(mine | 0x20 >= 0x61 && mine | 0x20 <= 0x7A) { return false }
             index += 1

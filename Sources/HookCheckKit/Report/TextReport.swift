@@ -37,8 +37,10 @@ public struct TextReport {
         if let auth = record.auth {
             rows.append(("auth", "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))
         }
-        if let received = record.receivedCredential {
-            rows.append(("received", showSecrets ? received : style.dim("(hidden; --show-secrets shows it)")))
+        if showSecrets, let received = record.receivedCredential {
+            rows.append(("received", received))
+        } else if let status = record.auth?.status, [.valid, .invalid, .unchecked].contains(status), record.auth?.scheme != "none" {
+            rows.append(("received", style.dim("(hidden; --show-secrets shows it)")))
         }
         for note in record.notes { rows.append(("note", note)) }
         let labelWidth = rows.map(\.0.count).max() ?? 0

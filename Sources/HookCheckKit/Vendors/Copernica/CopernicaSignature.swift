@@ -44,7 +44,7 @@ extension CopernicaVendor {
             finding(.error, "auth.malformed", detail, header: "Signature")
             return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
         }
-        record.receivedCredential = signature.signature
+        if context.options.keepReceivedCredential { record.receivedCredential = signature.signature }
 
         // What Copernica's own library checks before it looks at the key.
         if !keyId.lowercased().hasSuffix(".copernica.com") {

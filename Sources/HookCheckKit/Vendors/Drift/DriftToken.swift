@@ -3,13 +3,15 @@ extension DriftVendor {
     /// token each copy present must equal it. Compared in constant time; never printed.
     func checkToken(_ context: AnalysisContext, _ record: inout Analysis) -> AuthResult {
         let request = context.request
-        let headerValues = request.headerValues(Self.tokenHeader)
-        var bodyToken: [UInt8]?
+        // Bytes throughout: the token is compared, never turned into text.
+        let headerValues = request.headers.filter { $0.hasName(Self.tokenHeader) }.map(\.valueBytes)
+        var bodyToken: ArraySlice<UInt8>?
         var bodyOffset: Int?
         if case .json(let document) = context.payload, document[0].kind == .object,
            let token = document.member(0, "token"), document[token].kind == .string {
-            bodyToken = Array(document.string(token).utf8)
-            bodyOffset = Int(document[token].start)
+            let raw = document[token]
+            bodyToken = raw.hasEscapes ? Array(document.string(token).utf8)[...] : document.bytes[Int(raw.start) + 1..<Int(raw.end) - 1]
+            bodyOffset = Int(raw.start)
         }
         // Positions are worked out only when there is something to say.
         func finding(_ severity: Severity, _ code: String, _ message: String) {
@@ -19,12 +21,12 @@ extension DriftVendor {
                                            pointer: headerPosition == nil && bodyOffset != nil ? "/token" : nil))
         }
 
-        if headerValues.count > 1, headerValues.contains(where: { $0 != headerValues[0] }) {
+        if headerValues.count > 1, headerValues.contains(where: { !$0.elementsEqual(headerValues[0]) }) {
             let detail = "several \(Self.tokenHeader) headers with different values"
             finding(.error, "auth.mismatch", detail)
             return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
         }
-        let headerToken = headerValues.first.map { Array($0.utf8) }
+        let headerToken = headerValues.first
         if headerToken == nil, bodyToken == nil, case .malformedJSON = context.payload {
             return AuthResult(scheme: authScheme, status: .unchecked,
                               detail: "no \(Self.tokenHeader) header, and the body is not valid JSON, so its token cannot be read")
@@ -42,8 +44,8 @@ extension DriftVendor {
         let copies = headerToken != nil && bodyToken != nil ? "header and body token match"
             : headerToken != nil ? "header token (the body has no token)"
             : "body token (no \(Self.tokenHeader) header)"
-        let received = headerToken ?? bodyToken ?? []
-        record.receivedCredential = String(decoding: received, as: UTF8.self)
+        let received = Array(headerToken ?? bodyToken ?? [])
+        if context.options.keepReceivedCredential { record.receivedCredential = String(decoding: received, as: UTF8.self) }
         guard !context.secrets.isEmpty else {
             let detail = "\(copies); no token configured"
             finding(.info, "auth.unchecked",

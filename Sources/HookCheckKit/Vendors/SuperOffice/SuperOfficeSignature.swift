@@ -17,7 +17,7 @@ extension SuperOfficeVendor {
             finding(context.secrets.isEmpty ? .warning : .error, "auth.missing", detail)
             return AuthResult(scheme: authScheme, status: .missing, detail: detail)
         }
-        record.receivedCredential = received
+        if context.options.keepReceivedCredential { record.receivedCredential = received }
         guard !context.secrets.isEmpty else {
             finding(.info, "auth.unchecked",
                     "signature not checked: pass --secret-env NAME or --secret-file PATH, or set \(secretVariable ?? "")")

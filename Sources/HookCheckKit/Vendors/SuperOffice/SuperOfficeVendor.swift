@@ -15,7 +15,7 @@ public struct SuperOfficeVendor: Vendor {
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
-        if let header = request.headers.first(where: { $0.name.utf8.count > 14 && asciiCaseInsensitiveEquals(String($0.name.prefix(14)), "X-SuperOffice-") }) {
+        if let header = request.headers.first(where: { $0.hasNamePrefix("X-SuperOffice-") }) {
             detection.add(6, "header " + header.name)
         }
         if let agent = request.header("User-Agent"), agent.hasPrefix("NetServer-Webhook/") {
