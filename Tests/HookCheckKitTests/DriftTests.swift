@@ -5,15 +5,8 @@ import Testing
 /// Reads a sample's requests and analyses them.
 func analyzeSample(_ relativePath: String, options: InspectOptions = InspectOptions()) throws -> [Analysis] {
     let path = packageRoot.appendingPathComponent(relativePath).path
-    let stream = try ByteStream.open(path: path)
     let inspector = Inspector(options: options)
-    if let captured = try CaptureFeed.captured(stream, source: relativePath, extraHeaders: [], body: nil) {
-        return captured.map(inspector.analyze)
-    }
-    let reader = RequestReader(stream: stream, source: relativePath)
-    var records: [Analysis] = []
-    while let request = try reader.next() { records.append(inspector.analyze(request)) }
-    return records
+    return try InputRequests.all(in: try ByteStream.open(path: path), source: relativePath).map(inspector.analyze)
 }
 
 let sampleToken = (try? String(contentsOf: packageRoot.appendingPathComponent("samples/drift/.token"), encoding: .utf8)) ?? ""

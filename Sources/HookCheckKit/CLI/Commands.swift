@@ -34,47 +34,14 @@ struct RequestFeed {
                 }
             }
             do {
-                // Captures (traces, curl -v, HAR, NDJSON) are read whole; raw request streams are streamed.
-                if let requests = try CaptureFeed.captured(stream, source: source, settings: settings) {
-                    requests.forEach(body)
-                    continue
-                }
-                let reader = RequestReader(stream: stream, source: source, extraHeaders: settings.extraHeaders)
-                while let request = try reader.next() {
-                    body(request)
-                }
+                try InputRequests.each(in: stream, source: source, extraHeaders: settings.extraHeaders,
+                                       verboseBody: settings.body, body)
             } catch {
                 io.err("hookcheck: \(error.message)\n")
                 readable = false
             }
         }
         return readable
-    }
-}
-
-/// Decides from an input's first bytes whether it is a capture, and reads it whole when it may be.
-enum CaptureFeed {
-    static func captured(_ stream: ByteStream, source: String, settings: RunSettings) throws(InputError) -> [RequestDump]? {
-        try captured(stream, source: source, extraHeaders: settings.extraHeaders, body: settings.body)
-    }
-
-    static func captured(_ stream: ByteStream, source: String, extraHeaders: [HTTPHeader], body: [UInt8]?) throws(InputError) -> [RequestDump]? {
-        _ = try stream.require(4096)
-        let lead: UInt8? = stream.withWindow { window in window.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } }
-        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
-        guard let lead, lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
-                || lead == UInt8(ascii: ">") || (isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
-        else { return nil }
-        try stream.fillToEnd()
-        let bytes = stream.copy(stream.available)
-        if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: body) {
-            return requests
-        }
-        // Not a capture after all: the bytes already read are the whole input.
-        var requests: [RequestDump] = []
-        let reader = RequestReader(stream: ByteStream(bytes: bytes, path: source), source: source, extraHeaders: extraHeaders)
-        while let request = try reader.next() { requests.append(request) }
-        return requests
     }
 }
 

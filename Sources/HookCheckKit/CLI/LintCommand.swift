@@ -92,16 +92,9 @@ struct LintCommand {
     private static func checkFile(_ path: String, _ inspector: Inspector, _ expectations: (vendor: String?, event: String?),
                                   _ extra: (headers: [HTTPHeader], body: [UInt8]?)) -> LintFile {
         do {
-            let stream = try ByteStream.open(path: path)
             var records: [Analysis] = []
-            if let requests = try CaptureFeed.captured(stream, source: path, extraHeaders: extra.headers, body: extra.body) {
-                records = requests.map { expect(inspector.analyze($0), expectations) }
-            } else {
-                let reader = RequestReader(stream: stream, source: path, extraHeaders: extra.headers)
-                while let request = try reader.next() {
-                    records.append(expect(inspector.analyze(request), expectations))
-                }
-            }
+            try InputRequests.each(in: try ByteStream.open(path: path), source: path, extraHeaders: extra.headers,
+                                   verboseBody: extra.body) { records.append(expect(inspector.analyze($0), expectations)) }
             return LintFile(path: path, records: records, unreadable: nil)
         } catch {
             return LintFile(path: path, records: [], unreadable: error.reason)

@@ -104,14 +104,11 @@ public struct PayloadDiff {
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
         if case .number(let x) = a, case .number(let y) = b {
             if x == y { return true }
+            // Two integers compare exactly (64-bit ids); anything else by value.
             if let i = Int64(x), let j = Int64(y) { return i == j }
-            if let i = Double(x), let j = Double(y), !Int64(x).isSome || !Int64(y).isSome { return i == j }
+            if let i = Double(x), let j = Double(y) { return i == j }
             return false
         }
         return a == b
     }
-}
-
-extension Optional {
-    var isSome: Bool { self != nil }
 }

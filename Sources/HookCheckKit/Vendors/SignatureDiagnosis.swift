@@ -41,14 +41,13 @@ public struct SignatureDiagnosis: Sendable {
     /// The explanation of a mismatch, or nil when no usual mistake explains it.
     public func explain(received: String, decoded: [UInt8]?, body: [UInt8], document: JSONDocument?,
                         secrets: [SecretSource]) -> String? {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         for secret in secrets {
             let expected = sign(body, secret.value)
             // Hex where base64 was expected.
             if let hex = Hex.decode(received.trimmingCharacters(in: " \t")), ConstantTime.equals(hex, expected) {
                 return "the signature is hex-encoded, but the scheme sends \(encodingName): the bytes match (using \(secret.label))"
             }
-            let trimmedSecret = Array(secret.value.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+            let trimmedSecret = secret.value.trimmingASCIIWhitespace
             if trimmedSecret.count != secret.value.count, let decoded, ConstantTime.equals(sign(body, trimmedSecret), decoded) {
                 return "\(secret.label) has surrounding whitespace; without it the signature matches"
             }
@@ -64,6 +63,12 @@ public struct SignatureDiagnosis: Sendable {
 }
 
 extension Array where Element == UInt8 {
+    /// Without leading and trailing spaces, tabs, CR and LF (a secret pasted with them).
+    var trimmingASCIIWhitespace: [UInt8] {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return Array(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
     var crlfToLF: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)

@@ -72,11 +72,7 @@ extension DriftVendor {
 
     /// Names the usual mistake when one explains the mismatch.
     static func explainMismatch(received: [UInt8], secrets: [SecretSource]) -> String? {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        func trimmed(_ bytes: [UInt8]) -> [UInt8] {
-            Array(bytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
-        }
-        for secret in secrets where ConstantTime.equals(trimmed(secret.value), trimmed(received)) {
+        for secret in secrets where ConstantTime.equals(secret.value.trimmingASCIIWhitespace, received.trimmingASCIIWhitespace) {
             return "it would match \(secret.label) without surrounding whitespace"
         }
         return nil

@@ -1,0 +1,35 @@
+/// Every request of one input, whatever its form: captures (curl traces, curl -v, HAR, NDJSON) are
+/// recognized by their first bytes and read whole; raw request streams and bare bodies are streamed.
+public enum InputRequests {
+    /// Calls `body` with each request of the input, in order.
+    public static func each(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [], verboseBody: [UInt8]? = nil,
+                            _ body: (RequestDump) -> Void) throws(InputError) {
+        _ = try stream.require(4096)
+        let lead: UInt8? = stream.withWindow { window in window.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } }
+        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
+        let mayBeCapture = lead.map { lead in
+            lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
+                || lead == UInt8(ascii: ">") || (isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
+        } ?? false
+        var reader = RequestReader(stream: stream, source: source, extraHeaders: extraHeaders)
+        if mayBeCapture {
+            try stream.fillToEnd()
+            let bytes = stream.copy(stream.available)
+            if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody) {
+                requests.forEach(body)
+                return
+            }
+            // Not a capture after all: the bytes already read are the whole input.
+            reader = RequestReader(stream: ByteStream(bytes: bytes, path: source), source: source, extraHeaders: extraHeaders)
+        }
+        while let request = try reader.next() { body(request) }
+    }
+
+    /// Every request of the input, as a list.
+    public static func all(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [],
+                           verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump] {
+        var requests: [RequestDump] = []
+        try each(in: stream, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody) { requests.append($0) }
+        return requests
+    }
+}
