@@ -127,6 +127,25 @@ let hmacTime = best(of: 3) {
 }
 report("HMAC-SHA256", bytes: cryptoBytes, seconds: hmacTime)
 
+// RSA verification with the openssl-made test fixtures (run from the package root, as make bench does).
+let rsaFixtures = "Tests/HookCheckKitTests/Fixtures/rsa"
+for bits in [2048, 4096] {
+    guard let pem = try? String(contentsOfFile: "\(rsaFixtures)/keys/rsa\(bits).spki.pem", encoding: .utf8),
+          case .success(let key) = RSAPublicKey.parse(pem),
+          let signature = FileManager.default.contents(atPath: "\(rsaFixtures)/signatures/rsa\(bits)-webhook-sha256.sig"),
+          let message = FileManager.default.contents(atPath: "\(rsaFixtures)/messages/webhook.json") else {
+        print("(RSA fixtures not found: run from the package root)")
+        break
+    }
+    let rounds = 200
+    let rsaTime = best(of: 3) {
+        for _ in 0..<rounds {
+            precondition(key.verifyPKCS1v15(signature: [UInt8](signature), message: [UInt8](message), hash: .sha256))
+        }
+    }
+    print(String(format: "RSA-%d verify (PKCS#1 v1.5, SHA-256): %.3f ms each", bits, rsaTime / Double(rounds) * 1000))
+}
+
 // 6. lint, through the release binary: 2,000 small payload files, and the whole stream as one file.
 if FileManager.default.isExecutableFile(atPath: binary) {
     let fixtures = workDirectory.appendingPathComponent("fixtures")
