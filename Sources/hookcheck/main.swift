@@ -1,8 +1,2 @@
 import HookCheckKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 exit(CLI.run(Array(CommandLine.arguments.dropFirst()), io: .standard))

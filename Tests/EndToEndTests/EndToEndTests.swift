@@ -72,31 +72,35 @@ enum Binary {
 
 @Suite("End to end: the built binary over samples/")
 struct EndToEndTests {
-    static let token = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/drift/.token"), encoding: .utf8)) ?? ""
-    static let superOfficeSecret = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/superoffice/.secret"), encoding: .utf8)) ?? ""
+    static var token: String { get throws { try fixture("samples/drift/.token") } }
+    static var superOfficeSecret: String { get throws { try fixture("samples/superoffice/.secret") } }
 
     @Test("every Drift sample but the seed example passes lint with the sample token")
     func driftSamples() throws {
+        let token = try Self.token
         let result = try Binary.run(["lint", "samples/drift"],
-                                    environment: ["HOOKCHECK_DRIFT_TOKEN": Self.token])
+                                    environment: ["HOOKCHECK_DRIFT_TOKEN": token])
         // The seed's own example carries the token "XXX": its only finding is the mismatch.
-        #expect(result.out.hasSuffix("25 passed, 1 failed\n"), "\(result.out)")
+        let files = try sampleFiles("samples/drift")
+        #expect(result.out.hasSuffix("\(files.count - 1) passed, 1 failed\n"), "\(result.out)")
         let problems = result.out.split(separator: "\n").dropLast()
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("samples/drift/contact_updated-seed.json:15:10: error: the token does not match HOOKCHECK_DRIFT_TOKEN") == true)
         #expect(result.status == 1)
-        #expect(!result.out.contains(Self.token))
+        #expect(!result.out.contains(token))
     }
 
     @Test("every SuperOffice sample verifies with the sample secret, but the seed's broken example")
     func superOfficeSamples() throws {
-        let result = try Binary.run(["lint", "samples/superoffice"], environment: ["HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
-        #expect(result.out.hasSuffix("27 passed, 1 failed\n"), "\(result.out)")
+        let secret = try Self.superOfficeSecret
+        let result = try Binary.run(["lint", "samples/superoffice"], environment: ["HOOKCHECK_SUPEROFFICE_SECRET": secret])
+        let files = try sampleFiles("samples/superoffice")
+        #expect(result.out.hasSuffix("\(files.count - 1) passed, 1 failed\n"), "\(result.out)")
         let errors = result.out.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.allSatisfy { $0.hasPrefix("samples/superoffice/seed-contact.created.http:") })
         #expect(errors.contains { $0.hasPrefix("samples/superoffice/seed-contact.created.http:18:5: error: expected ',' or ']' after array element") })
         #expect(result.status == 1)
-        #expect(!result.out.contains(Self.superOfficeSecret))
+        #expect(!result.out.contains(secret))
     }
 
     @Test("Copernica samples verify with the sample key (PEM and DKIM forms); CloudCX samples are valid, auth none")
@@ -106,7 +110,7 @@ struct EndToEndTests {
             let records = result.out.split(separator: "\n").compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
-            #expect(records.count == 19)
+            #expect(records.count == (try sampleFiles("samples/copernica")).count + (try sampleFiles("samples/cloudcx")).count)
             for record in records {
                 let source = record["source"] as? String ?? ""
                 let auth = record["auth"] as? [String: Any]
@@ -128,7 +132,7 @@ struct EndToEndTests {
     @Test("captures: every kept capture passes lint with the sample token and secret")
     func captures() throws {
         let result = try Binary.run(["lint", "--strict", "--body", "samples/captures/drift-contact_updated.body.json", "samples/captures"],
-                                    environment: ["HOOKCHECK_DRIFT_TOKEN": Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
+                                    environment: ["HOOKCHECK_DRIFT_TOKEN": try Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": try Self.superOfficeSecret])
         // The HAR's Copernica form post carries no signature: a warning, an error under --strict.
         #expect(result.out.hasSuffix("6 passed, 1 failed\n"), "\(result.out)")
         #expect(result.out.contains("samples/captures/mitmproxy.har:73:1: error: no Signature header"))
@@ -162,7 +166,10 @@ struct EndToEndTests {
 
     /// samples/invalid/.expectations: what each broken sample must produce.
     static let expectations: [Expectation] = {
-        let text = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/invalid/.expectations"), encoding: .utf8)) ?? ""
+        // A missing file becomes one case that fails, never zero cases that pass.
+        guard let text = try? fixture("samples/invalid/.expectations") else {
+            return [Expectation(file: "(samples/invalid/.expectations is missing)", severity: "", code: "", position: "", pointer: "")]
+        }
         return text.split(separator: "\n").map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             return Expectation(file: fields[0], severity: fields[1], code: fields[2], position: fields[3], pointer: fields[4])
@@ -173,7 +180,7 @@ struct EndToEndTests {
     func brokenSample(_ expectation: Expectation) throws {
         // With the sample token and secret, as make demo runs them.
         let result = try Binary.run(["--format", "ndjson", "samples/invalid/" + expectation.file],
-                                    environment: ["HOOKCHECK_DRIFT_TOKEN": Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": Self.superOfficeSecret])
+                                    environment: ["HOOKCHECK_DRIFT_TOKEN": try Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": try Self.superOfficeSecret])
         let record = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let findings = record["findings"] as? [[String: Any]] ?? []
         let match = findings.first { $0["code"] as? String == expectation.code }
@@ -209,12 +216,13 @@ struct EndToEndTests {
 
     @Test("verify: exit 0 when valid, 1 otherwise, the token never printed")
     func verify() throws {
-        let valid = try Binary.run(["verify", "--secret-env", "DRIFT", "samples/drift/new_message.http"], environment: ["DRIFT": Self.token])
+        let valid = try Binary.run(["verify", "--secret-env", "DRIFT", "samples/drift/new_message.http"], environment: ["DRIFT": try Self.token])
         #expect(valid.status == 0)
         #expect(valid.out == "samples/drift/new_message.http:1: drift drift-token: valid — header and body token match --secret-env DRIFT\n")
         let invalid = try Binary.run(["verify", "--secret-env", "DRIFT", "samples/drift/new_message.http"], environment: ["DRIFT": "wrong-token"])
         #expect(invalid.status == 1)
-        #expect(!invalid.out.contains("wrong-token") && !invalid.out.contains(Self.token))
+        let token = try Self.token
+        #expect(!invalid.out.contains("wrong-token") && !invalid.out.contains(token))
     }
 
     @Test("bad input: a clear message or finding, exit 1 or 2, no crash")
@@ -275,16 +283,23 @@ struct EndToEndTests {
 struct HostileInputTests {
     struct Case: CustomStringConvertible, Sendable {
         var name: String
-        var bytes: [UInt8]
-        var arguments: [String] = []
+        /// Built when the case runs, so a missing fixture fails that case.
+        var bytes: @Sendable () throws -> [UInt8]
+        var arguments: [String]
         var description: String { name }
+
+        init(name: String, bytes: @autoclosure @escaping @Sendable () throws -> [UInt8], arguments: [String] = []) {
+            self.name = name
+            self.bytes = bytes
+            self.arguments = arguments
+        }
     }
 
-    static let copernica = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/copernica/profile.update.http"), encoding: .utf8)) ?? ""
-    static let traceASCII = (try? String(contentsOf: Binary.root.appendingPathComponent("samples/captures/drift-contact_updated.trace-ascii"), encoding: .utf8)) ?? ""
+    static var copernica: String { get throws { try fixture("samples/copernica/profile.update.http") } }
+    static var traceASCII: String { get throws { try fixture("samples/captures/drift-contact_updated.trace-ascii") } }
 
-    static func withDate(_ date: String) -> [UInt8] {
-        Array(copernica.split(separator: "\r\n", omittingEmptySubsequences: false)
+    static func withDate(_ date: String) throws -> [UInt8] {
+        Array(try copernica.split(separator: "\r\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("Date: ") ? "Date: " + date : String($0) }.joined(separator: "\r\n").utf8)
     }
 
@@ -297,12 +312,12 @@ struct HostileInputTests {
              bytes: Array(#"{"type":"contact_updated","orgId":1,"data":{"endUserId":1,"timestamp":-9223372036854775808,"diff":[]},"token":"t"}"#.utf8)),
         Case(name: "CloudCX createdTime at Int64.min",
              bytes: Array(#"{"event":"ContactCreated","contacts":[{"id":"0b5e5c3e-8a39-4c35-b8b6-2f1f0b5c7a11","createdTime":"-9223372036854775808"}]}"#.utf8)),
-        Case(name: "a Date in year 999999999999", bytes: withDate("Tue, 14 Apr 999999999999 09:21:08 GMT")),
-        Case(name: "an RFC 850 Date in year Int64.max", bytes: withDate("Tue, 14-Apr-9223372036854775807 09:21:08 GMT")),
-        Case(name: "a Date with a huge negative hour", bytes: withDate("1 1 Apr 2026 -999999999999999:0:0")),
+        Case(name: "a Date in year 999999999999", bytes: try withDate("Tue, 14 Apr 999999999999 09:21:08 GMT")),
+        Case(name: "an RFC 850 Date in year Int64.max", bytes: try withDate("Tue, 14-Apr-9223372036854775807 09:21:08 GMT")),
+        Case(name: "a Date with a huge negative hour", bytes: try withDate("1 1 Apr 2026 -999999999999999:0:0")),
         Case(name: "a trace offset at Int64.max", bytes: Array("=> Send header, 20 bytes\n7fffffffffffffff: POST / HTTP/1.1\n".utf8)),
         Case(name: "a trace block size at Int64.max",
-             bytes: Array(traceASCII.replacingOccurrences(of: "=> Send data, 303 bytes", with: "=> Send data, 9223372036854775807 bytes").utf8)),
+             bytes: Array(try traceASCII.replacingOccurrences(of: "=> Send data, 303 bytes", with: "=> Send data, 9223372036854775807 bytes").utf8)),
         Case(name: "--now at Int64.max", bytes: Array("{}".utf8), arguments: ["--now", "9223372036854775807"]),
         Case(name: "--now far in the past with --max-age", bytes: Array("{}".utf8), arguments: ["--now", "-9223372036854775", "--max-age", "5m"]),
         Case(name: "a chunk size of 2^64-1", bytes: Array("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\nab\r\n0\r\n\r\n".utf8)),
@@ -311,7 +326,7 @@ struct HostileInputTests {
 
     @Test("exit 1 or 2, never a signal", arguments: cases)
     func hostile(_ row: Case) throws {
-        let result = try Binary.run(row.arguments, stdin: Data(row.bytes))
+        let result = try Binary.run(row.arguments, stdin: Data(try row.bytes()))
         #expect(result.status == 0 || result.status == 1 || result.status == 2, "status \(result.status): \(result.err)")
         #expect(!result.err.contains("Fatal error"))
     }

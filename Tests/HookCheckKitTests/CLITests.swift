@@ -98,7 +98,7 @@ struct CLITests {
 
     @Test("--version prints the version")
     func version() {
-        #expect(runCLI(["--version"]).out == "hookcheck \(Help.version)\n")
+        #expect(runCLI(["--version"]).out == "hookcheck \(HookCheckVersion.current)\n")
     }
 
     @Test("NDJSON: one record per request per line, secrets never printed")
@@ -130,10 +130,10 @@ struct CLITests {
         #expect(!runCLI([], stdin: Self.valid).out.contains("\u{1B}["))
         #expect(runCLI(["--color", "always"], stdin: Self.valid).out.contains("\u{1B}["))
         #expect(!runCLI(["--color", "never"], stdin: Self.valid).out.contains("\u{1B}["))
-        #expect(Style.decide("auto", environment: [:], isTerminal: true))
-        #expect(!Style.decide("auto", environment: ["NO_COLOR": "1"], isTerminal: true))
-        #expect(!Style.decide("auto", environment: ["TERM": "dumb"], isTerminal: true))
-        #expect(Style.decide("always", environment: ["NO_COLOR": "1"], isTerminal: false))
+        #expect(ColorChoice.auto.enabled(environment: [:], isTerminal: true))
+        #expect(!ColorChoice.auto.enabled(environment: ["NO_COLOR": "1"], isTerminal: true))
+        #expect(!ColorChoice.auto.enabled(environment: ["TERM": "dumb"], isTerminal: true))
+        #expect(ColorChoice.always.enabled(environment: ["NO_COLOR": "1"], isTerminal: false))
     }
 
     @Test("--quiet leaves out valid requests and info findings")

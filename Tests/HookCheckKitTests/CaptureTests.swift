@@ -84,7 +84,7 @@ struct CaptureTests {
         return (try String(contentsOfFile: path, encoding: .utf8), directory)
     }
 
-    static func records(_ text: String, options: InspectOptions = InspectOptions(), body: [UInt8]? = nil) throws -> [Analysis] {
+    static func records(_ text: String, options: InspectOptions = InspectOptions(), body: [UInt8]? = nil) throws -> [Record] {
         let requests = try #require(try Captures.requests(Array(text.utf8), source: "capture", verboseBody: body))
         let inspector = Inspector(options: options)
         return requests.map(inspector.analyze)
@@ -131,9 +131,9 @@ struct CaptureTests {
         let record = try #require(try Self.records(text, options: Self.tokenOptions).first)
         #expect(record.event == "contact_updated")
         #expect(record.auth?.status == .valid)
-        let codes = record.findings.map(\.code)
+        let codes = record.findings.map(\.code.id)
         #expect(codes.contains("capture.lossy"))
-        let rebuilt = try #require(record.findings.first { $0.code == "capture.rebuilt" })
+        let rebuilt = try #require(record.findings.first { $0.code.id == "capture.rebuilt" })
         // Ten line feeds outside strings; é is two unprintable bytes inside a string.
         #expect(rebuilt.message.hasPrefix("body rebuilt: 9 '.' where only whitespace may stand read as line feeds"))
         #expect(!record.findings.contains { $0.severity == .error })
@@ -148,7 +148,7 @@ struct CaptureTests {
         #expect(record.auth?.status == .valid)
         #expect(record.event == "contact_updated")
         let headersOnly = try #require(try Self.records(text).first)
-        #expect(headersOnly.findings.map(\.code).contains("capture.no-body"))
+        #expect(headersOnly.findings.map(\.code.id).contains("capture.no-body"))
         #expect(!headersOnly.findings.contains { $0.severity == .error })
     }
 
@@ -162,7 +162,7 @@ struct CaptureTests {
         let har = try analyzeSample("samples/captures/mitmproxy.har", options: options)
         #expect(har.map(\.index) == [0, 1, 2])
         #expect(har.map(\.capture) == [.har, .har, .har])
-        #expect(har[0].findings.map(\.code) == ["capture.not-a-delivery"])
+        #expect(har[0].findings.map(\.code.id) == ["capture.not-a-delivery"])
         #expect(har[0].isValid)
         #expect(har[1].vendor == "drift" && har[1].auth?.status == .valid)
         #expect(har[2].vendor == "copernica" && har[2].event == "profile.update")
@@ -176,7 +176,7 @@ struct CaptureTests {
     func harPositions() throws {
         let har = #"{"log":{"version":"1.2","entries":[{"request":{"method":"POST","url":"https://h/x","headers":[{"name":"Content-Type","value":"application/json"}],"postData":{"mimeType":"application/json","text":"{\"orgId\":1,\"type\":\"contact_updated\",\"data\":{\"endUserId\":\"x\",\"timestamp\":1767225600000,\"diff\":[]}}"}}}]}}"#
         let record = try #require(try Self.records(har).first)
-        let finding = try #require(record.findings.first { $0.code == "schema.type" })
+        let finding = try #require(record.findings.first { $0.code.id == "schema.type" })
         #expect(finding.pointer == "/data/endUserId")
         let column = try #require(har.range(of: #"\"x\""#)).lowerBound.utf16Offset(in: har) + 1
         #expect(finding.position == SourcePosition(line: 1, column: column))

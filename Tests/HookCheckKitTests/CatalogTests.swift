@@ -11,7 +11,7 @@ struct CatalogTests {
         let readme = try String(contentsOf: url, encoding: .utf8)
         let begin = try #require(readme.range(of: "<!-- vendors:begin -->\n"))
         let end = try #require(readme.range(of: "<!-- vendors:end -->"))
-        let generated = CatalogMarkdown.tables()
+        let generated = ReadmeTables.senders(SenderRegistry.all)
         if ProcessInfo.processInfo.environment["HOOKCHECK_RECORD"] == "1" {
             try (String(readme[..<begin.upperBound]) + generated + String(readme[end.lowerBound...])).write(to: url, atomically: true, encoding: .utf8)
             return

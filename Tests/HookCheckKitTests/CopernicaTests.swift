@@ -29,7 +29,7 @@ struct CopernicaTests {
         #expect(record.changes.allSatisfy { $0.previous == nil && $0.updated != nil })
         #expect(record.auth?.status == .unchecked)
         #expect(record.auth?.detail.contains("keyId one._domainkey.copernica.com") == true)
-        #expect(record.findings.map(\.code) == ["auth.unchecked"], "\(record.findings)")
+        #expect(record.findings.map(\.code.id) == ["auth.unchecked"], "\(record.findings)")
     }
 
     @Test("the seed's decoded examples carry trailing commas: a syntax error, still recognized as Copernica", arguments: [
@@ -38,7 +38,7 @@ struct CopernicaTests {
     func seedExamples(_ file: String) throws {
         let record = try #require(try analyzeSample("samples/copernica/" + file).first)
         #expect(record.vendor == "copernica")
-        let syntax = try #require(record.findings.first { $0.code == "json.syntax" })
+        let syntax = try #require(record.findings.first { $0.code.id == "json.syntax" })
         #expect(syntax.position == SourcePosition(line: 6, column: 1))
         #expect(syntax.message == "expected a string key after ',', found '}' (trailing comma)")
     }
@@ -65,7 +65,7 @@ struct CopernicaTests {
         let name = good ? algorithm : "SHA-256"
         let record = try #require(try analyze(Self.signed(["Digest: \(name)=\(value)", Self.goodSignature, "Date: Tue, 14 Apr 2026 10:02:45 GMT",
                                                             "Host: h", "X-Copernica-ID: account_1", "X-Nonce: n"])).first)
-        #expect(record.findings.contains { $0.code == "auth.digest-mismatch" } == !good, "\(record.findings)")
+        #expect(record.findings.contains { $0.code.id == "auth.digest-mismatch" } == !good, "\(record.findings)")
     }
 
     @Test("the Signature header parses, and the signing string follows its header list")
@@ -114,9 +114,9 @@ struct CopernicaTests {
     func libraryChecks(_ row: CheckCase) throws {
         var options = InspectOptions()
         options.now = row.arguments.now
-        options.account = row.arguments.account
+        options.senderValues[CopernicaSender.accountOption] = row.arguments.account
         let record = try #require(try analyze(Self.signed(row.headers), options: options).first)
-        let finding = try #require(record.findings.first { $0.code == row.code }, "\(record.findings)")
+        let finding = try #require(record.findings.first { $0.code.id == row.code }, "\(record.findings)")
         #expect(finding.severity == row.severity)
     }
 
@@ -134,9 +134,9 @@ struct CopernicaTests {
 
     @Test("accounts: account-NNN, account_NNN and NNN agree")
     func accounts() {
-        #expect(CopernicaVendor.sameAccount("account_26591", "account-26591"))
-        #expect(CopernicaVendor.sameAccount("account-26591", "26591"))
-        #expect(!CopernicaVendor.sameAccount("account_26591", "account_2659"))
+        #expect(CopernicaSignature.sameAccount("account_26591", "account-26591"))
+        #expect(CopernicaSignature.sameAccount("account-26591", "26591"))
+        #expect(!CopernicaSignature.sameAccount("account_26591", "account_2659"))
     }
 
     @Test("HTTP dates", arguments: [
@@ -198,7 +198,7 @@ struct CloudCXTests {
         let (bytes, offset) = marked(body)
         let record = try #require(try analyze(String(decoding: bytes, as: UTF8.self)).first)
         #expect(record.vendor == "cloudcx")
-        let finding = record.findings.first { $0.code == code }
+        let finding = record.findings.first { $0.code.id == code }
         #expect(finding?.pointer == pointer, "\(record.findings)")
         if code != "schema.unknown-field" {
             #expect(finding?.position == SourcePosition(line: 1, column: (offset ?? 0) + 1))
@@ -251,11 +251,11 @@ struct CopernicaRSATests {
     @Test("RSASSA-PKCS1-v1_5 over the signing string", arguments: cases)
     func verify(_ row: Case) throws {
         var options = InspectOptions()
-        options.publicKey = ("--public-key test", row.key)
+        options.publicKey = SecretSource(label: "--public-key test", value: Array(row.key.utf8))
         let record = try #require(try analyze(row.edit(Self.sample), options: options).first)
         #expect(record.auth?.status == row.status, "\(record.auth?.detail ?? "")")
         if let code = row.code {
-            #expect(record.findings.contains { $0.code == code }, "\(record.findings)")
+            #expect(record.findings.contains { $0.code.id == code }, "\(record.findings)")
         } else {
             #expect(record.findings.isEmpty, "\(record.findings)")
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import HookCheckKit
 
 /// Reads a sample's requests and analyses them.
-func analyzeSample(_ relativePath: String, options: InspectOptions = InspectOptions()) throws -> [Analysis] {
+func analyzeSample(_ relativePath: String, options: InspectOptions = InspectOptions()) throws -> [Record] {
     let path = packageRoot.appendingPathComponent(relativePath).path
     let inspector = Inspector(options: options)
     return try InputRequests.all(in: try ByteStream.open(path: path), source: relativePath).map(inspector.analyze)
@@ -100,7 +100,7 @@ struct DriftTests {
         let records = try analyze(JSONOutput(pretty: true).string(.object(members)))
         let record = try #require(records.first)
         #expect(record.event == event)
-        let missing = record.findings.filter { $0.code == "schema.required" }
+        let missing = record.findings.filter { $0.code.id == "schema.required" }
         #expect(missing.map(\.pointer) == ["/data/" + field])
         #expect(missing.first?.position == SourcePosition(line: 4, column: 11), "points at the data object")
         #expect(!record.isValid)
@@ -152,7 +152,7 @@ struct DriftTests {
         let records = try analyze(String(decoding: bytes, as: UTF8.self))
         let record = try #require(records.first)
         #expect(record.vendor == "drift")
-        let matching = record.findings.filter { $0.code == broken.code }
+        let matching = record.findings.filter { $0.code.id == broken.code }
         #expect(matching.count == 1, "\(record.findings)")
         #expect(matching.first?.severity == broken.severity)
         #expect(matching.first?.pointer == broken.pointer)
@@ -185,7 +185,7 @@ struct DriftTests {
         #expect(envelopeOnly.evidence == ["envelope type/orgId/data", "event new_meeting"])
         let neither = try #require(try analyze(#"{"event":"invoice.paid"}"#).first)
         #expect(neither.vendor == nil)
-        #expect(neither.findings.map(\.code) == ["vendor.unknown"])
+        #expect(neither.findings.map(\.code.id) == ["vendor.unknown"])
         #expect(!neither.isValid)
     }
 

@@ -51,8 +51,8 @@ struct DriftTokenTests {
         options.secrets = testCase.secrets.map { SecretSource(label: "--secret", value: Array($0.utf8)) }
         let record = try #require(try analyze(head + "\n" + body, options: options).first)
         #expect(record.auth == AuthResult(scheme: "drift-token", status: testCase.status, detail: testCase.detail))
-        let authFindings = record.findings.filter { $0.code.hasPrefix("auth.") }
-        #expect(authFindings.map(\.code) == (testCase.code.map { [$0] } ?? []))
+        let authFindings = record.findings.filter { $0.code.category == .auth }
+        #expect(authFindings.map(\.code.id) == (testCase.code.map { [$0] } ?? []))
         #expect(authFindings.first?.severity == testCase.severity)
         // The token never appears in what is reported.
         for secret in testCase.secrets + testCase.header + [testCase.bodyToken].compactMap({ $0 }) {

@@ -34,7 +34,7 @@ struct FormDecoderTests {
         let bytes = Array(testCase.form.utf8)
         let outcome = FormDecoder().decode(bytes, range: 0..<bytes.count)
         #expect(JSONOutput(pretty: false).string(JSONValue(outcome.document, 0)) == testCase.json)
-        #expect(outcome.issues.map(\.code) == testCase.issues)
+        #expect(outcome.issues.map(\.code.id) == testCase.issues)
     }
 
     @Test("values map back to their position in the raw body")
@@ -55,7 +55,7 @@ struct FormDecoderTests {
         let text = "POST /hook HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\nContent-Length: \(body.utf8.count)\n\n" + body
         let record = try #require(try analyze(text).first)
         #expect(record.vendor == "copernica")
-        let finding = try #require(record.findings.first { $0.code == "schema.format" })
+        let finding = try #require(record.findings.first { $0.code.id == "schema.format" })
         #expect(finding.pointer == "/profile")
         #expect(finding.position == SourcePosition(line: 5, column: 21))
     }

@@ -65,7 +65,7 @@ struct JSONParserTests {
             Issue.record("accepted: \(rejection.text)")
             return
         }
-        #expect(issue.code == rejection.code)
+        #expect(issue.code.id == rejection.code)
         #expect(issue.message == rejection.message)
         #expect(issue.offset == offset)
     }
@@ -86,7 +86,7 @@ struct JSONParserTests {
             Issue.record("accepted invalid UTF-8 \(bytes)")
             return
         }
-        #expect(issue.code == "json.utf8")
+        #expect(issue.code.id == "json.utf8")
         #expect(issue.offset == offset)
     }
 
@@ -97,7 +97,7 @@ struct JSONParserTests {
             Issue.record("accepted 200,000 levels")
             return
         }
-        #expect(issue.code == "json.depth")
+        #expect(issue.code.id == "json.depth")
         #expect(issue.offset == 512)
         let fine = Array(repeating: UInt8(ascii: "["), count: 512) + Array(repeating: UInt8(ascii: "]"), count: 512)
         guard case .success = JSONParser().parse(fine) else {
@@ -140,7 +140,7 @@ struct JSONParserTests {
         let document = try JSONParser().parse(Array(text.utf8)).get()
         let pointers = document.warnings.map { JSONPaths.pointer($0.path) }.sorted()
         #expect(pointers == ["/a", "/b/x"])
-        #expect(document.warnings.allSatisfy { $0.code == "json.duplicate-key" })
+        #expect(document.warnings.allSatisfy { $0.code.id == "json.duplicate-key" })
     }
 
     @Test("pointers escape ~ and /")

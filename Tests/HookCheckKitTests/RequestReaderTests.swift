@@ -68,7 +68,7 @@ struct RequestReaderTests {
             #expect(String(decoding: request.body, as: UTF8.self) == expected.body)
             #expect(request.capture == (expected.method == nil ? .body : .http))
         }
-        #expect(requests.flatMap(\.findings).map(\.code) == testCase.codes)
+        #expect(requests.flatMap(\.findings).map(\.code.id) == testCase.codes)
         #expect(requests.map(\.index) == Array(0..<requests.count))
     }
 
@@ -102,7 +102,7 @@ struct RequestReaderTests {
     func emptyInput() throws {
         let requests = try readRequests("")
         #expect(requests.count == 1)
-        #expect(requests.first?.findings.map(\.code) == ["input.empty"])
+        #expect(requests.first?.findings.map(\.code.id) == ["input.empty"])
     }
 
     @Test("a small read window still yields whole requests")

@@ -54,7 +54,7 @@ struct SchemaValidatorTests {
         let document = try JSONParser().parse(Array(testCase.json.utf8)).get()
         var validator = SchemaValidator(document: document, locate: { SourcePosition(line: 1, column: $0 + 1) })
         validator.validate(0, against: Self.shape)
-        #expect(validator.findings.map { "\($0.code) \($0.pointer ?? "-")" } == testCase.findings)
+        #expect(validator.findings.map { "\($0.code.id) \($0.pointer ?? "-")" } == testCase.findings)
     }
 
     @Test("positions come from the byte offset of the value")

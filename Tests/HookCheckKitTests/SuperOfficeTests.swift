@@ -75,7 +75,7 @@ struct SuperOfficeTests {
         let record = try #require(try analyzeSample("samples/superoffice/seed-contact.created.http").first)
         #expect(record.vendor == "superoffice")
         #expect(record.event == "contact.created")
-        let syntax = try #require(record.findings.first { $0.code == "json.syntax" })
+        let syntax = try #require(record.findings.first { $0.code.id == "json.syntax" })
         // "category_idx" ends line 17 without a comma; "country_id" on line 18 is where it was expected.
         #expect(syntax.position == SourcePosition(line: 18, column: 5))
         #expect(syntax.message == "expected ',' or ']' after array element, found string")
@@ -118,7 +118,7 @@ struct SuperOfficeTests {
     func consistencyChecks(_ row: Consistency) throws {
         let record = try #require(try analyze(Self.request(row.body, headers: row.headers)).first)
         #expect(record.vendor == "superoffice")
-        let codes = record.findings.filter { $0.severity != .info }.map(\.code).filter { $0 != "auth.missing" }
+        let codes = record.findings.filter { $0.severity != .info }.map(\.code.id).filter { $0 != "auth.missing" }
         #expect(codes == (row.code.map { [$0] } ?? []), "\(record.findings)")
     }
 
@@ -188,13 +188,13 @@ struct SuperOfficeTests {
     func missingAndUnchecked() throws {
         let unsigned = try #require(try analyze(Self.request(Self.body, headers: ["X-SuperOffice-Event: contact.changed"])).first)
         #expect(unsigned.auth?.status == .missing)
-        #expect(unsigned.findings.first { $0.code == "auth.missing" }?.severity == .warning)
+        #expect(unsigned.findings.first { $0.code.id == "auth.missing" }?.severity == .warning)
         let unsignedWithSecret = try #require(try analyze(Self.request(Self.body, headers: ["X-SuperOffice-Event: contact.changed"]),
                                                           options: withSecrets([("--secret", "x")])).first)
-        #expect(unsignedWithSecret.findings.first { $0.code == "auth.missing" }?.severity == .error)
+        #expect(unsignedWithSecret.findings.first { $0.code.id == "auth.missing" }?.severity == .error)
         let unchecked = try #require(try analyzeSample("samples/superoffice/contact.created.http").first)
         #expect(unchecked.auth?.status == .unchecked)
-        #expect(unchecked.findings.map(\.code) == ["auth.unchecked"])
+        #expect(unchecked.findings.map(\.code.id) == ["auth.unchecked"])
     }
 
     @Test("Timestamp with 7 fractional digits is cut to milliseconds")

@@ -31,7 +31,7 @@ func readRequests(_ bytes: [UInt8], source: String = "test", headers: [HTTPHeade
 }
 
 /// Analyses every request of an input held in memory.
-func analyze(_ text: String, options: InspectOptions = InspectOptions(), headers: [HTTPHeader] = []) throws -> [Analysis] {
+func analyze(_ text: String, options: InspectOptions = InspectOptions(), headers: [HTTPHeader] = []) throws -> [Record] {
     let inspector = Inspector(options: options)
     return try readRequests(text, headers: headers).map(inspector.analyze)
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Where a run reads and writes: the real process streams, or memory for in-process tests.
 public final class CLIEnvironment {
@@ -68,19 +64,5 @@ public final class CLIEnvironment {
         guard !pending.isEmpty else { return }
         writeOut(pending)
         pending.removeAll(keepingCapacity: true)
-    }
-}
-
-private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe: nothing more can be said
-            }
-            offset += written
-        }
     }
 }

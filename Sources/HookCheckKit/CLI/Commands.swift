@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Reads every request of every input named on the command line, in order.
 struct RequestFeed {
     let settings: RunSettings
@@ -50,24 +52,24 @@ struct InspectCommand {
     let settings: RunSettings
     let io: CLIEnvironment
 
-    func run() -> Int32 {
+    func run() -> ExitStatus {
         let feed = RequestFeed(settings: settings, io: io)
         let inspector = Inspector(options: settings.options)
         let text = TextReport(style: Style(enabled: settings.color), quiet: settings.quiet, showSecrets: settings.showSecrets)
         var allValid = true
         var count = 0
         var printedText = false
-        let output = JSONOutput(pretty: settings.format == "json")
-        if settings.format == "json" { io.out("[") }
+        let output = JSONOutput(pretty: settings.format == .json)
+        if settings.format == .json { io.out("[") }
         let readable = feed.forEach { request in
             let record = inspector.analyze(request)
             allValid = allValid && record.isValid
             switch settings.format {
-            case "json":
+            case .json:
                 var bytes: [UInt8] = Array((count == 0 ? "\n  " : ",\n  ").utf8)
                 output.serialize(record.recordValue, into: &bytes, indent: 1)
                 io.out(bytes: bytes)
-            case "ndjson":
+            case .ndjson:
                 var bytes: [UInt8] = []
                 output.serialize(record.recordValue, into: &bytes)
                 bytes.append(0x0A)
@@ -81,9 +83,9 @@ struct InspectCommand {
             }
             count += 1
         }
-        if settings.format == "json" { io.out(count == 0 ? "]\n" : "\n]\n") }
-        if !readable { return CLI.exitTrouble }
-        return allValid ? CLI.exitValid : CLI.exitFindings
+        if settings.format == .json { io.out(count == 0 ? "]\n" : "\n]\n") }
+        if !readable { return .trouble }
+        return allValid ? .valid : .findings
     }
 }
 
@@ -92,7 +94,10 @@ struct VerifyCommand {
     let settings: RunSettings
     let io: CLIEnvironment
 
-    func run() -> Int32 {
+    func run() throws(UsageError) -> ExitStatus {
+        if settings.paths.count > 1 {
+            throw UsageError(message: "verify takes one path (or - for standard input)", suggestion: nil)
+        }
         let feed = RequestFeed(settings: settings, io: io)
         let inspector = Inspector(options: settings.options)
         let style = Style(enabled: settings.color)
@@ -101,12 +106,12 @@ struct VerifyCommand {
         let readable = feed.forEach { request in
             let record = inspector.analyze(request)
             let auth = record.auth
-            // What a receiver must check besides the signature (Copernica's Date, account, keyId) counts too.
-            let authFindings = record.findings.filter { $0.code.hasPrefix("auth.") || $0.code.hasPrefix("copernica.") }
+            // What a receiver must check besides the signature (a Date, an account, a keyId) counts too.
+            let authFindings = record.findings.filter { $0.code.category == .auth }
             let verified = auth?.status == .valid && !authFindings.contains { $0.severity == .error }
             allValid = allValid && verified
             switch settings.format {
-            case "json", "ndjson":
+            case .json, .ndjson:
                 let value = JSONValue.object([
                     ("source", .string(record.source)),
                     ("index", .number(String(record.index))),
@@ -117,7 +122,7 @@ struct VerifyCommand {
                                                  ("detail", .string($0.detail))]) } ?? .null),
                     ("valid", .bool(verified)),
                 ])
-                if settings.format == "ndjson" {
+                if settings.format == .ndjson {
                     var bytes: [UInt8] = []
                     JSONOutput(pretty: false).serialize(value, into: &bytes)
                     io.out(bytes: bytes + [0x0A])
@@ -142,18 +147,18 @@ struct VerifyCommand {
                     io.out("  " + TextReport(style: style).findingLine(finding) + "\n")
                 }
                 if auth.status == .unchecked || auth.status == .missing {
-                    if let hint = record.findings.first(where: { $0.code == "auth.unchecked" }) {
+                    if let hint = record.findings.first(where: { $0.code == .authUnchecked }) {
                         io.out("  \(hint.message)\n")
                     }
                 }
             }
         }
-        if settings.format == "json" {
+        if settings.format == .json {
             var bytes: [UInt8] = []
             JSONOutput(pretty: true).serialize(.array(records), into: &bytes)
             io.out(bytes: bytes + [0x0A])
         }
-        if !readable { return CLI.exitTrouble }
-        return allValid ? CLI.exitValid : CLI.exitFindings
+        if !readable { return .trouble }
+        return allValid ? .valid : .findings
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Shell-style patterns for paths: `*` and `?` and `[...]` within one path segment, `**` across
 /// any number of segments.

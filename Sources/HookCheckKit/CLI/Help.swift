@@ -1,7 +1,7 @@
-/// Help and version texts, built from the option table so they cannot drift apart.
-enum Help {
-    static let version = "0.1.0"
+import HookCheckModel
 
+/// Help texts, built from the option table and the registries so they cannot disagree.
+enum Help {
     static func text(for command: Command?) -> String {
         var lines: [String] = []
         let shown = command ?? .inspect
@@ -25,7 +25,9 @@ enum Help {
         case .diff:
             lines.append("  <old> <new>             Two inputs in any supported capture form; - for standard input.")
         case .vendors:
-            lines.append("  <vendor> <event>        A vendor's id (drift, superoffice, copernica, cloudcx), then one of its events.")
+            lines.append("  <vendor> <event>        A vendor's id (\(SenderRegistry.all.map(\.id).joined(separator: ", "))), then one of its events.")
+        case .explain:
+            lines.append("  <code>                  A finding code, as printed in brackets after a finding (json.syntax).")
         }
         lines.append("")
         lines.append("OPTIONS:")
@@ -48,9 +50,9 @@ enum Help {
             lines.append("  2  a usage error, or an input that cannot be read")
             lines.append("")
             lines.append("ENVIRONMENT:")
-            for vendor in VendorRegistry.all {
-                if let variable = vendor.secretVariable {
-                    lines.append("  " + variable.padding(30) + "\(vendor.displayName) token or secret, when no --secret* option is given")
+            for sender in SenderRegistry.all {
+                for variable in sender.secretVariables {
+                    lines.append("  " + variable.padding(30) + "\(sender.displayName) token or secret, when no --secret* option is given")
                 }
             }
             lines.append("  " + "NO_COLOR".padding(30) + "Disable colour (with --color auto)")

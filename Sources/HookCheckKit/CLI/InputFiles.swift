@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Turns the paths on the command line into the inputs to read, in a stable order.
 enum InputFiles {

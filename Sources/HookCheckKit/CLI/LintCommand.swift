@@ -1,13 +1,33 @@
 import Dispatch
+import HookCheckModel
 
 /// `hookcheck lint`: every request of every file, checked on all cores; findings in a stable order
 /// (sorted by path), a summary line, and the report formats CI systems read.
 struct LintCommand {
     let settings: RunSettings
     let io: CLIEnvironment
+    /// Where the report goes; the summary line still goes to standard output.
+    let output: String?
+    let excludes: [Glob]
+    /// What every request must be.
+    let expectations: Expectations
 
-    func run() -> Int32 {
-        let excludes = settings.excludes.map(Glob.init)
+    struct Expectations: Sendable {
+        var vendor: String?
+        var event: String?
+    }
+
+    init(settings: RunSettings, parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
+        guard !settings.paths.isEmpty else { throw UsageError(message: "lint needs at least one path", suggestion: nil) }
+        self.settings = settings
+        self.io = io
+        output = parsed.value(.output)
+        excludes = parsed.all(.exclude).map(Glob.init)
+        expectations = Expectations(vendor: try parsed.value(.expectVendor).map { id throws(UsageError) in try RunSettings.senderID(id, option: "--expect-vendor") },
+                                    event: parsed.value(.expectEvent))
+    }
+
+    func run() -> ExitStatus {
         var paths: [String] = []
         var skipped: [String] = []
         var unreadable: [LintFile] = []
@@ -22,7 +42,7 @@ struct LintCommand {
                 let matches = Glob(argument).expand()
                 if matches.isEmpty {
                     io.err("hookcheck: no file matches \(argument)\n")
-                    return CLI.exitTrouble
+                    return .trouble
                 }
                 expanded = matches.map(InputFiles.Item.file)
             } else {
@@ -47,26 +67,26 @@ struct LintCommand {
         files.sort { $0.path < $1.path }
         skipped.sort()
 
-        let report = LintReport(files: files, skipped: skipped, style: Style(enabled: settings.color && settings.output == nil))
+        let report = LintReport(files: files, skipped: skipped, style: Style(enabled: settings.color && output == nil))
         let text: String = switch settings.format {
-        case "github": report.github()
-        case "junit": report.junit()
-        case "sarif": report.sarif()
-        case "json": report.json()
-        default: report.text()
+        case .github: report.github()
+        case .junit: report.junit()
+        case .sarif: report.sarif(lines: fileLines)
+        case .json: report.json()
+        case .text, .ndjson: report.text()
         }
-        if let output = settings.output {
+        if let output {
             guard writeFile(output, Array(text.utf8)) else {
                 io.err("hookcheck: cannot write \(output): \(systemError())\n")
-                return CLI.exitTrouble
+                return .trouble
             }
             // The summary still goes to the terminal.
             io.out(report.summary + "\n")
         } else {
             io.out(text)
         }
-        if files.contains(where: { $0.unreadable != nil }) { return CLI.exitTrouble }
-        return report.failedCount == 0 ? CLI.exitValid : CLI.exitFindings
+        if files.contains(where: { $0.unreadable != nil }) { return .trouble }
+        return report.failedCount == 0 ? .valid : .findings
     }
 
     /// Checks files in parallel; each file is read and analysed by one worker.
@@ -76,7 +96,7 @@ struct LintCommand {
             init(_ count: Int) { files = Array(repeating: nil, count: count) }
         }
         let slots = Slots(paths.count)
-        let expectations = (vendor: settings.expectVendor, event: settings.expectEvent)
+        let expectations = expectations
         let extra = (headers: settings.extraHeaders, body: settings.body)
         slots.files.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress
@@ -89,10 +109,10 @@ struct LintCommand {
         return slots.files.compactMap { $0 }
     }
 
-    private static func checkFile(_ path: String, _ inspector: Inspector, _ expectations: (vendor: String?, event: String?),
+    private static func checkFile(_ path: String, _ inspector: Inspector, _ expectations: Expectations,
                                   _ extra: (headers: [HTTPHeader], body: [UInt8]?)) -> LintFile {
         do {
-            var records: [Analysis] = []
+            var records: [Record] = []
             try InputRequests.each(in: try ByteStream.open(path: path), source: path, extraHeaders: extra.headers,
                                    verboseBody: extra.body) { records.append(expect(inspector.analyze($0), expectations)) }
             return LintFile(path: path, records: records, unreadable: nil)
@@ -102,9 +122,9 @@ struct LintCommand {
     }
 
     private func checkStandardInput(_ inspector: Inspector) -> LintFile {
-        var records: [Analysis] = []
+        var records: [Record] = []
         let readable = RequestFeed(settings: settingsForStandardInput, io: io).forEach { request in
-            records.append(Self.expect(inspector.analyze(request), (settings.expectVendor, settings.expectEvent)))
+            records.append(Self.expect(inspector.analyze(request), expectations))
         }
         return LintFile(path: "-", records: records, unreadable: readable ? nil : "read error")
     }
@@ -116,46 +136,16 @@ struct LintCommand {
     }
 
     /// `--expect-vendor` and `--expect-event`: checks for fixture folders.
-    private static func expect(_ record: Analysis, _ expectations: (vendor: String?, event: String?)) -> Analysis {
+    private static func expect(_ record: Record, _ expectations: Expectations) -> Record {
         var record = record
         if let vendor = expectations.vendor, record.vendor != vendor {
-            record.findings.append(Finding(.error, "lint.expect-vendor",
+            record.findings.append(Finding(.error, .expectVendor,
                 "expected a \(vendor) request, found \(record.vendor ?? "no known sender")", at: SourcePosition(line: record.line, column: 1)))
         }
         if let event = expectations.event, record.event != event {
-            record.findings.append(Finding(.error, "lint.expect-event",
+            record.findings.append(Finding(.error, .expectEvent,
                 "expected the event \(event), found \(record.event.map { "\"\($0)\"" } ?? "none")", at: SourcePosition(line: record.line, column: 1)))
         }
         return record
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-func pathExists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
-}
-
-/// Writes a whole file, replacing it; false on failure (errno says why).
-func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    return bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
     }
 }

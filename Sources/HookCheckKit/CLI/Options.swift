@@ -1,42 +1,16 @@
-/// The commands hookcheck has.
-public enum Command: String, CaseIterable, Sendable {
-    case inspect, lint, verify, sign, diff, vendors
+import HookCheckModel
 
-    var usage: String {
-        switch self {
-        case .inspect: "hookcheck [inspect] [OPTIONS] [PATH|-]..."
-        case .lint: "hookcheck lint [OPTIONS] PATH..."
-        case .verify: "hookcheck verify [OPTIONS] [PATH|-]"
-        case .sign: "hookcheck sign --vendor <vendor> [OPTIONS] [PATH|-]"
-        case .diff: "hookcheck diff [OPTIONS] OLD NEW"
-        case .vendors: "hookcheck vendors [VENDOR [EVENT]] [--format text|json]"
-        }
-    }
-
-    var overview: String {
-        switch self {
-        case .inspect: "Inspect and validate webhook requests: sender, event, entity, changes, auth, findings."
-        case .lint: "Check payload fixtures in CI: one line per finding, a summary, exit 1 on any error."
-        case .verify: "Check only the token or signature of a request, and explain a failure."
-        case .sign: "Compute the token or signature header(s) for a body, or a whole signed request."
-        case .diff: "Compare the payloads of two captures field by field (exit 0 same, 1 different, 2 trouble)."
-        case .vendors: "What is supported: vendors, their events, each event's fields, the auth schemes."
-        }
-    }
-
-    var formats: [String] {
-        switch self {
-        case .inspect, .verify: ["text", "json", "ndjson"]
-        case .lint: ["text", "json", "github", "junit", "sarif"]
-        case .sign: ["text"]
-        case .diff: ["text", "json", "ndjson"]
-        case .vendors: ["text", "json"]
-        }
-    }
+/// What an option is, independent of its spelling: the key values are stored under.
+enum OptionKey: Hashable, Sendable {
+    case vendor, format, secret, secretEnv, secretFile, body, publicKey, now, maxAge, header, strict, color, quiet,
+         showSecrets, output, exclude, expectVendor, expectEvent, ignore, emit, url, help, version
+    /// An option a sender declares (an account to compare with the request's).
+    case sender(SenderOption)
 }
 
-/// One command-line option: the single source for parsing, `--help` and typo suggestions.
-struct OptionSpec {
+/// One command-line option: the single source for parsing, `--help`, completions and typo suggestions.
+struct OptionSpec: Sendable {
+    var key: OptionKey
     var long: String
     var short: Character?
     /// The value's placeholder, or nil for a flag.
@@ -53,83 +27,93 @@ struct OptionSpec {
 }
 
 enum OptionTable {
-    static let all: [OptionSpec] = [
-        OptionSpec(long: "--vendor", short: nil, value: "vendor",
-                   help: "Skip detection: \(VendorRegistry.all.map(\.id).joined(separator: ", ")).",
-                   commands: [.inspect, .lint, .verify, .sign]),
-        OptionSpec(long: "--format", short: nil, value: "format",
-                   help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
-                   commands: [.inspect, .lint, .verify, .vendors, .diff]),
-        OptionSpec(long: "--secret", short: nil, value: "value",
-                   help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
-                   commands: [.inspect, .lint, .verify, .sign]),
-        OptionSpec(long: "--secret-env", short: nil, value: "name",
-                   help: "Read a token or secret from environment variable NAME. Repeatable.",
-                   commands: [.inspect, .lint, .verify, .sign]),
-        OptionSpec(long: "--secret-file", short: nil, value: "path",
-                   help: "Read a token or secret from a file (one trailing newline is dropped). Repeatable.",
-                   commands: [.inspect, .lint, .verify, .sign]),
-        OptionSpec(long: "--body", short: nil, value: "path",
-                   help: "The body of a curl -v capture, which shows only the request's headers.",
-                   commands: [.inspect, .lint, .verify, .diff]),
-        OptionSpec(long: "--public-key", short: nil, value: "path",
-                   help: "An RSA public key for RSA signatures (Copernica): PEM, or the DKIM TXT record published at the keyId.",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--account", short: nil, value: "id",
-                   help: "Your account, checked against Copernica's X-Copernica-ID (account_NNN, account-NNN or NNN).",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--now", short: nil, value: "time",
-                   help: "Fix \"now\" for age checks: RFC 3339 or Unix seconds.",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--max-age", short: nil, value: "duration",
-                   help: "Flag deliveries older than this (e.g. 90s, 5m, 2h, 1d).",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--header", short: "H", value: "Name: value",
-                   help: "Add a header to bare-body inputs (e.g. a token or signature). Repeatable.",
-                   commands: [.inspect, .lint, .verify, .diff]),
-        OptionSpec(long: "--strict", short: nil, value: nil,
-                   help: "Treat warnings as errors.",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--color", short: nil, value: "when",
-                   help: "Colour: auto (default: on a terminal, unless NO_COLOR is set), always or never.",
-                   commands: [.inspect, .lint, .verify, .diff]),
-        OptionSpec(long: "--quiet", short: "q", value: nil,
-                   help: "Only problems: no info findings, nothing for valid requests (lint never prints info findings).",
-                   commands: [.inspect, .lint, .verify]),
-        OptionSpec(long: "--show-secrets", short: nil, value: nil,
-                   help: "Show received tokens in the text view instead of hiding them.",
-                   commands: [.inspect, .verify, .diff]),
-        OptionSpec(long: "--output", short: "o", value: "path",
-                   help: "lint: write the report to a file (the summary line still goes to standard output).",
-                   commands: [.lint]),
-        OptionSpec(long: "--exclude", short: nil, value: "glob",
-                   help: "lint: skip files matching a glob (*, ?, [...], ** across folders). Repeatable.",
-                   commands: [.lint]),
-        OptionSpec(long: "--expect-vendor", short: nil, value: "vendor",
-                   help: "lint: every request must come from this vendor.",
-                   commands: [.lint]),
-        OptionSpec(long: "--expect-event", short: nil, value: "event",
-                   help: "lint: every request must be this event.",
-                   commands: [.lint]),
-        OptionSpec(long: "--ignore", short: nil, value: "pointer",
-                   help: "diff: leave out a JSON Pointer and what is under it (a * segment matches any one). Repeatable.",
-                   commands: [.diff]),
-        OptionSpec(long: "--emit", short: nil, value: "what",
-                   help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
-                   commands: [.sign]),
-        OptionSpec(long: "--url", short: nil, value: "url",
-                   help: "sign: where the request goes (its path and Host; required with --emit curl).",
-                   commands: [.sign]),
-        OptionSpec(long: "--help", short: "h", value: nil,
-                   help: "Show help information.",
-                   commands: Set(Command.allCases)),
-        OptionSpec(long: "--version", short: nil, value: nil,
-                   help: "Show the version.",
-                   commands: Set(Command.allCases)),
-    ]
+    /// Commands that analyse requests, and so read every sender's own options.
+    static let analysing: Set<Command> = [.inspect, .lint, .verify]
+
+    static let all: [OptionSpec] = {
+        var options: [OptionSpec] = [
+            OptionSpec(key: .vendor, long: "--vendor", short: nil, value: "vendor",
+                       help: "Skip detection: \(SenderRegistry.all.map(\.id).joined(separator: ", ")).",
+                       commands: [.inspect, .lint, .verify, .sign]),
+            OptionSpec(key: .format, long: "--format", short: nil, value: "format",
+                       help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
+                       commands: [.inspect, .lint, .verify, .vendors, .diff, .explain]),
+            OptionSpec(key: .secret, long: "--secret", short: nil, value: "value",
+                       help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
+                       commands: [.inspect, .lint, .verify, .sign]),
+            OptionSpec(key: .secretEnv, long: "--secret-env", short: nil, value: "name",
+                       help: "Read a token or secret from environment variable NAME. Repeatable.",
+                       commands: [.inspect, .lint, .verify, .sign]),
+            OptionSpec(key: .secretFile, long: "--secret-file", short: nil, value: "path",
+                       help: "Read a token or secret from a file (one trailing newline is dropped). Repeatable.",
+                       commands: [.inspect, .lint, .verify, .sign]),
+            OptionSpec(key: .body, long: "--body", short: nil, value: "path",
+                       help: "The body of a curl -v capture, which shows only the request's headers.",
+                       commands: [.inspect, .lint, .verify, .diff]),
+            OptionSpec(key: .publicKey, long: "--public-key", short: nil, value: "path",
+                       help: "A public key for RSA signatures: PEM (SPKI or PKCS#1), or the DKIM TXT record published at the keyId.",
+                       commands: analysing),
+        ]
+        // Each sender's own options, in its own words.
+        options += SenderRegistry.options.map { option in
+            OptionSpec(key: .sender(option), long: option.long, short: nil, value: option.value, help: option.help, commands: analysing)
+        }
+        options += [
+            OptionSpec(key: .now, long: "--now", short: nil, value: "time",
+                       help: "Fix \"now\" for age checks: RFC 3339 or Unix seconds.",
+                       commands: analysing),
+            OptionSpec(key: .maxAge, long: "--max-age", short: nil, value: "duration",
+                       help: "Flag deliveries older than this (e.g. 90s, 5m, 2h, 1d).",
+                       commands: analysing),
+            OptionSpec(key: .header, long: "--header", short: "H", value: "Name: value",
+                       help: "Add a header to bare-body inputs (e.g. a token or signature). Repeatable.",
+                       commands: [.inspect, .lint, .verify, .diff]),
+            OptionSpec(key: .strict, long: "--strict", short: nil, value: nil,
+                       help: "Treat warnings as errors.",
+                       commands: analysing),
+            OptionSpec(key: .color, long: "--color", short: nil, value: "when",
+                       help: "Colour: auto (default: on a terminal, unless NO_COLOR is set), always or never.",
+                       commands: [.inspect, .lint, .verify, .diff]),
+            OptionSpec(key: .quiet, long: "--quiet", short: "q", value: nil,
+                       help: "Only problems: no info findings, nothing for valid requests (lint never prints info findings).",
+                       commands: analysing),
+            OptionSpec(key: .showSecrets, long: "--show-secrets", short: nil, value: nil,
+                       help: "Show received tokens in the text view instead of hiding them.",
+                       commands: [.inspect, .verify, .diff]),
+            OptionSpec(key: .output, long: "--output", short: "o", value: "path",
+                       help: "lint: write the report to a file (the summary line still goes to standard output).",
+                       commands: [.lint]),
+            OptionSpec(key: .exclude, long: "--exclude", short: nil, value: "glob",
+                       help: "lint: skip files matching a glob (*, ?, [...], ** across folders). Repeatable.",
+                       commands: [.lint]),
+            OptionSpec(key: .expectVendor, long: "--expect-vendor", short: nil, value: "vendor",
+                       help: "lint: every request must come from this vendor.",
+                       commands: [.lint]),
+            OptionSpec(key: .expectEvent, long: "--expect-event", short: nil, value: "event",
+                       help: "lint: every request must be this event.",
+                       commands: [.lint]),
+            OptionSpec(key: .ignore, long: "--ignore", short: nil, value: "pointer",
+                       help: "diff: leave out a JSON Pointer and what is under it (a * segment matches any one). Repeatable.",
+                       commands: [.diff]),
+            OptionSpec(key: .emit, long: "--emit", short: nil, value: "what",
+                       help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
+                       commands: [.sign]),
+            OptionSpec(key: .url, long: "--url", short: nil, value: "url",
+                       help: "sign: where the request goes (its path and Host; required with --emit curl).",
+                       commands: [.sign]),
+            OptionSpec(key: .help, long: "--help", short: "h", value: nil,
+                       help: "Show help information.",
+                       commands: Set(Command.allCases)),
+            OptionSpec(key: .version, long: "--version", short: nil, value: nil,
+                       help: "Show the version.",
+                       commands: Set(Command.allCases)),
+        ]
+        return options
+    }()
 
     static func spec(long: String) -> OptionSpec? { all.first { $0.long == long } }
     static func spec(short: Character) -> OptionSpec? { all.first { $0.short == short } }
+    static func spec(_ key: OptionKey) -> OptionSpec? { all.first { $0.key == key } }
 }
 
 /// A usage error: what is wrong, said plainly; printed with the usage line, exit status 2.
@@ -138,18 +122,31 @@ public struct UsageError: Error, Sendable, Equatable {
     public var suggestion: String?
 }
 
-/// The parsed command line.
+/// The parsed command line: values under typed keys, in the order given.
 struct ParsedArguments {
     var command: Command = .inspect
     var paths: [String] = []
-    var values: [String: [String]] = [:]
-    var flags: Set<String> = []
+    var values: [OptionKey: [String]] = [:]
+    var flags: Set<OptionKey> = []
     /// The secret options in the order given, for key rotation.
-    var secretOptions: [(option: String, value: String)] = []
-    var headers: [String] = []
+    var secretOptions: [(key: OptionKey, value: String)] = []
 
-    func value(_ long: String) -> String? { values[long]?.last }
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    func value(_ key: OptionKey) -> String? { values[key]?.last }
+    func all(_ key: OptionKey) -> [String] { values[key] ?? [] }
+    func has(_ flag: OptionKey) -> Bool { flags.contains(flag) }
+
+    /// A value that must be one of an enumeration's cases.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: OptionKey, default fallback: T, allowed: [T]? = nil) throws(UsageError) -> T
+        where T.RawValue == String {
+        guard let text = value(key) else { return fallback }
+        let allowed = allowed ?? Array(T.allCases)
+        guard let choice = T(rawValue: text), allowed.contains(where: { $0.rawValue == choice.rawValue }) else {
+            let spec = OptionTable.spec(key)
+            throw UsageError(message: "The value '\(text)' is invalid for '\(spec?.display ?? "")'; expected one of: \(allowed.map(\.rawValue).joined(separator: ", "))",
+                             suggestion: nil)
+        }
+        return choice
+    }
 }
 
 enum ArgumentParser {
@@ -202,18 +199,14 @@ enum ArgumentParser {
                 if inlineValue != nil {
                     throw UsageError(message: "'\(spec.long)' takes no value", suggestion: nil)
                 }
-                parsed.flags.insert(spec.long)
+                parsed.flags.insert(spec.key)
                 continue
             }
             guard let value = inlineValue ?? rest.popFirst() else {
                 throw UsageError(message: "Missing value for '\(spec.display)'", suggestion: nil)
             }
-            parsed.values[spec.long, default: []].append(value)
-            switch spec.long {
-            case "--secret", "--secret-env", "--secret-file": parsed.secretOptions.append((spec.long, value))
-            case "--header": parsed.headers.append(value)
-            default: break
-            }
+            parsed.values[spec.key, default: []].append(value)
+            if [.secret, .secretEnv, .secretFile].contains(spec.key) { parsed.secretOptions.append((spec.key, value)) }
         }
         return parsed
     }
@@ -230,6 +223,11 @@ enum ArgumentParser {
             }
         }
         return best?.0
+    }
+
+    /// The nearest of `candidates`, when it is within `limit` edits.
+    static func nearest(_ word: String, in candidates: [String], limit: Int) -> String? {
+        candidates.map { ($0, editDistance($0, word)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

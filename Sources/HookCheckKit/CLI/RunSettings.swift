@@ -1,147 +1,102 @@
-/// The checked settings of one run, from parsed arguments and the environment.
+import HookCheckModel
+
+/// The settings every command shares, resolved once from the parsed arguments and the
+/// environment: secrets, keys and body files are read here, so nothing below reads them again.
 struct RunSettings {
     var command: Command
     var paths: [String]
-    var format: String
-    var options: InspectOptions
-    var extraHeaders: [HTTPHeader]
+    var format: OutputFormat
     var color: Bool
     var quiet: Bool
     var showSecrets: Bool
-    /// sign: what to print, and where the request goes.
-    var emit: String
-    var url: String?
-    /// lint: where the report goes, what to skip, what every request must be.
-    var output: String?
-    var excludes: [String]
-    var expectVendor: String?
-    var expectEvent: String?
-    /// diff: pointers to leave out.
-    var ignores: [String]
-    /// The body for `curl -v` captures, which show only headers.
+    /// How requests are analysed.
+    var options: InspectOptions
+    /// Headers added to bare-body inputs (`-H`).
+    var extraHeaders: [HTTPHeader]
+    /// The body for `curl -v` captures, which show only headers (`--body`).
     var body: [UInt8]?
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
         paths = parsed.paths
-        format = parsed.value("--format") ?? "text"
-        guard command.formats.contains(format) else {
-            throw UsageError(message: "The value '\(format)' is invalid for '--format <format>'; expected one of: \(command.formats.joined(separator: ", "))",
-                             suggestion: nil)
-        }
-        let colorChoice = parsed.value("--color") ?? "auto"
-        guard ["auto", "always", "never"].contains(colorChoice) else {
-            throw UsageError(message: "The value '\(colorChoice)' is invalid for '--color <when>'; expected auto, always or never", suggestion: nil)
-        }
-        color = Style.decide(colorChoice, environment: io.variables, isTerminal: io.stdoutIsTerminal)
-        quiet = parsed.has("--quiet")
-        emit = parsed.value("--emit") ?? "header"
-        output = parsed.value("--output")
-        excludes = parsed.values["--exclude"] ?? []
-        expectVendor = parsed.value("--expect-vendor")
-        expectEvent = parsed.value("--expect-event")
-        ignores = parsed.values["--ignore"] ?? []
-        if let path = parsed.value("--body") {
-            do {
-                let stream = try ByteStream.open(path: path)
-                try stream.fillToEnd()
-                body = stream.copy(stream.available)
-            } catch {
-                throw UsageError(message: "cannot read the body file: \(error.message)", suggestion: nil)
-            }
-        }
-        for pointer in ignores where !(pointer.isEmpty || pointer.hasPrefix("/")) {
-            throw UsageError(message: "The value '\(pointer)' is invalid for '--ignore <pointer>'; a JSON Pointer starts with '/'", suggestion: nil)
-        }
-        if let vendor = expectVendor, VendorRegistry.vendor(id: vendor) == nil {
-            throw UsageError(message: "Unknown vendor '\(vendor)' for --expect-vendor; known: \(VendorRegistry.all.map(\.id).joined(separator: ", "))",
-                             suggestion: nil)
-        }
-        url = parsed.value("--url")
-        guard ["header", "request", "curl"].contains(emit) else {
-            throw UsageError(message: "The value '\(emit)' is invalid for '--emit <what>'; expected header, request or curl", suggestion: nil)
-        }
-        showSecrets = parsed.has("--show-secrets")
+        format = try parsed.choice(.format, default: .text, allowed: command.formats)
+        color = try parsed.choice(.color, default: ColorChoice.auto).enabled(environment: io.variables, isTerminal: io.stdoutIsTerminal)
+        quiet = parsed.has(.quiet)
+        showSecrets = parsed.has(.showSecrets)
+        body = try parsed.value(.body).map { path throws(UsageError) in try Self.readFile(path, what: "the body file") }
+        extraHeaders = try parsed.all(.header).map(Self.header)
+        options = try Self.inspectOptions(parsed, io: io)
+        options.keepReceivedCredential = showSecrets
+    }
 
-        options = InspectOptions()
+    /// The analysis options: sender, secrets, key, clock, strictness, senders' own options.
+    private static func inspectOptions(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) -> InspectOptions {
+        var options = InspectOptions()
         options.environment = io.variables
-        options.strict = parsed.has("--strict")
-        if let vendor = parsed.value("--vendor") {
-            guard VendorRegistry.vendor(id: vendor) != nil else {
-                let known = VendorRegistry.all.map(\.id)
-                let near = known.min { ArgumentParser.editDistance($0, vendor) < ArgumentParser.editDistance($1, vendor) }
-                throw UsageError(message: "Unknown vendor '\(vendor)'; known: \(known.joined(separator: ", "))",
-                                 suggestion: near.flatMap { ArgumentParser.editDistance($0, vendor) <= 3 ? "--vendor \($0)" : nil })
-            }
-            options.forcedVendor = vendor
-        }
-        if let now = parsed.value("--now") {
-            if let seconds = Int64(now), abs(seconds) < 100_000_000_000 {
-                options.now = seconds * 1000
-            } else if let millis = Timestamps.parseRFC3339(now) {
-                options.now = millis
-            } else {
-                throw UsageError(message: "The value '\(now)' is invalid for '--now <time>'; expected RFC 3339 (2024-05-01T12:00:00Z) or Unix seconds", suggestion: nil)
-            }
-        }
-        if let maxAge = parsed.value("--max-age") {
+        options.strict = parsed.has(.strict)
+        options.forcedVendor = try parsed.value(.vendor).map { id throws(UsageError) in try senderID(id, option: "--vendor") }
+        options.now = try parsed.value(.now).map(parseNow)
+        if let maxAge = parsed.value(.maxAge) {
             guard let millis = Durations.parse(maxAge) else {
                 throw UsageError(message: "The value '\(maxAge)' is invalid for '--max-age <duration>'; expected e.g. 90s, 5m, 2h or 1d", suggestion: nil)
             }
             options.maxAge = millis
             if options.now == nil { options.now = currentMillis() }
         }
-        if let path = parsed.value("--public-key") {
-            let stream: ByteStream
-            do {
-                stream = try ByteStream.open(path: path)
-                try stream.fillToEnd()
-            } catch {
-                throw UsageError(message: "cannot read the public key: \(error.message)", suggestion: nil)
-            }
-            let text = String(decoding: stream.copy(stream.available), as: UTF8.self)
-            // A key that cannot be used is the user's trouble (exit 2), not the request's fault.
-            if case .failure(let error) = RSAPublicKey.parse(text) {
-                throw UsageError(message: "--public-key \(path) is not a usable RSA public key: \(error)", suggestion: nil)
-            }
-            options.publicKey = ("--public-key \(path)", text)
+        options.publicKey = try parsed.value(.publicKey).map(publicKey)
+        for option in SenderRegistry.options {
+            if let value = parsed.value(.sender(option)) { options.senderValues[option] = value }
         }
-        options.account = parsed.value("--account")
-        options.keepReceivedCredential = showSecrets
-        for (option, value) in parsed.secretOptions {
-            options.secrets.append(try Self.secret(option, value, io: io))
+        for (key, value) in parsed.secretOptions {
+            options.secrets.append(try secret(key, value, io: io))
         }
-        extraHeaders = []
-        for header in parsed.headers {
-            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
-                throw UsageError(message: "The value for '-H, --header' must look like 'Name: value'", suggestion: nil)
-            }
-            let name = String(header[..<colon]).trimmingCharacters(in: " \t")
-            let value = String(header[header.index(after: colon)...]).trimmingCharacters(in: " \t")
-            extraHeaders.append(HTTPHeader(name: name, value: value))
+        return options
+    }
+
+    /// A sender's id, or a usage error that names the nearest.
+    static func senderID(_ id: String, option: String) throws(UsageError) -> String {
+        guard SenderRegistry.sender(id: id) == nil else { return id }
+        let known = SenderRegistry.all.map(\.id)
+        throw UsageError(message: "Unknown vendor '\(id)'\(option == "--vendor" ? "" : " for \(option)"); known: \(known.joined(separator: ", "))",
+                         suggestion: ArgumentParser.nearest(id, in: known, limit: 3).map { "\(option) \($0)" })
+    }
+
+    private static func parseNow(_ text: String) throws(UsageError) -> Int64 {
+        if let seconds = Int64(text), abs(seconds) < 100_000_000_000 { return seconds * 1000 }
+        if let millis = Timestamps.parseRFC3339(text) { return millis }
+        throw UsageError(message: "The value '\(text)' is invalid for '--now <time>'; expected RFC 3339 (2024-05-01T12:00:00Z) or Unix seconds", suggestion: nil)
+    }
+
+    /// A key that cannot be used is the user's trouble (exit 2), not the request's fault.
+    private static func publicKey(_ path: String) throws(UsageError) -> SecretSource {
+        let bytes = try readFile(path, what: "the public key")
+        if case .failure(let error) = RSAPublicKey.parse(String(decoding: bytes, as: UTF8.self)) {
+            throw UsageError(message: "--public-key \(path) is not a usable RSA public key: \(error)", suggestion: nil)
         }
-        if command == .verify, paths.count > 1 {
-            throw UsageError(message: "verify takes one path (or - for standard input)", suggestion: nil)
+        return SecretSource(label: "--public-key \(path)", value: bytes)
+    }
+
+    private static func header(_ text: String) throws(UsageError) -> HTTPHeader {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else {
+            throw UsageError(message: "The value for '-H, --header' must look like 'Name: value'", suggestion: nil)
         }
-        if command == .sign {
-            guard options.forcedVendor != nil else {
-                throw UsageError(message: "sign needs --vendor (\(VendorRegistry.signers.map(\.id).joined(separator: ", ")))", suggestion: nil)
-            }
-            guard paths.count <= 1 else { throw UsageError(message: "sign takes one path (or - for standard input)", suggestion: nil) }
-            if emit == "curl", url == nil { throw UsageError(message: "--emit curl needs --url", suggestion: nil) }
-            if let url, WebhookURL(url) == nil {
-                throw UsageError(message: "The value '\(url)' is invalid for '--url <url>'; expected http://host/path or https://host/path", suggestion: nil)
-            }
-        }
-        if command == .lint, paths.isEmpty {
-            throw UsageError(message: "lint needs at least one path", suggestion: nil)
+        return HTTPHeader(name: String(text[..<colon]).trimmingBlanks, value: String(text[text.index(after: colon)...]).trimmingBlanks)
+    }
+
+    static func readFile(_ path: String, what: String) throws(UsageError) -> [UInt8] {
+        do {
+            let stream = try ByteStream.open(path: path)
+            try stream.fillToEnd()
+            return stream.copy(stream.available)
+        } catch {
+            throw UsageError(message: "cannot read \(what): \(error.message)", suggestion: nil)
         }
     }
 
     /// A secret from an option. Its value never appears in messages.
-    static func secret(_ option: String, _ value: String, io: CLIEnvironment) throws(UsageError) -> SecretSource {
-        switch option {
-        case "--secret-env":
+    static func secret(_ key: OptionKey, _ value: String, io: CLIEnvironment) throws(UsageError) -> SecretSource {
+        switch key {
+        case .secretEnv:
             guard let secret = io.variables[value] else {
                 throw UsageError(message: "environment variable \(value) (from --secret-env) is not set", suggestion: nil)
             }
@@ -149,15 +104,8 @@ struct RunSettings {
                 throw UsageError(message: "environment variable \(value) (from --secret-env) is empty", suggestion: nil)
             }
             return SecretSource(label: "--secret-env \(value)", value: Array(secret.utf8))
-        case "--secret-file":
-            let stream: ByteStream
-            do {
-                stream = try ByteStream.open(path: value)
-                try stream.fillToEnd()
-            } catch {
-                throw UsageError(message: "cannot read the secret file: \(error.message)", suggestion: nil)
-            }
-            var bytes = stream.copy(stream.available)
+        case .secretFile:
+            var bytes = try readFile(value, what: "the secret file")
             // An editor's trailing newline is not part of the secret.
             if bytes.last == 0x0A { bytes.removeLast() }
             if bytes.last == 0x0D { bytes.removeLast() }
@@ -171,12 +119,6 @@ struct RunSettings {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 func currentMillis() -> Int64 {
     var spec = timespec()

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// An input that cannot be read: a missing file, a directory where a file was expected, an I/O error.
 public struct InputError: Error, Sendable, Equatable {
@@ -60,7 +54,7 @@ public final class ByteStream {
 
     /// Opens a file for streaming.
     public static func open(path: String) throws(InputError) -> ByteStream {
-        let fd = path.withCString { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
+        let fd = openFile(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw InputError(path: path, reason: systemError()) }
         var info = stat()
         var chunk = 1 << 20

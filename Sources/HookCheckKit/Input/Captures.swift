@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Inputs that are captures rather than raw requests: curl traces, `curl -v` output, HAR files and
 /// NDJSON streams of bodies. Each becomes the requests it holds, with positions in the input file.
 public enum Captures {
@@ -11,7 +13,7 @@ public enum Captures {
         let head = bytes[first..<min(bytes.count, first + 4096)]
         let lead = bytes[first]
         // The first byte says which forms are possible: only those are looked at.
-        if lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || isDigit(lead), CurlTrace.looksLikeTrace(head) {
+        if lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || ASCII.isDigit(lead), CurlTrace.looksLikeTrace(head) {
             return try trace(bytes, source: source)
         }
         if lead == UInt8(ascii: "*") || lead == UInt8(ascii: ">"), looksLikeVerbose(head) {
@@ -36,7 +38,7 @@ public enum Captures {
         let dots = Set(rebuilt.dots)
         while var request = try reader.next() {
             if rebuilt.ascii {
-                request.findings.append(Finding(.info, "capture.lossy",
+                request.findings.append(Finding(.info, .captureLossy,
                     "curl --trace-ascii prints every unprintable byte as '.'; curl --trace keeps the exact bytes",
                     at: request.position(ofRawOffset: 0)))
                 let bodyStart = request.inputOffset + request.bodyRange.lowerBound
@@ -46,7 +48,7 @@ public enum Captures {
                     storage.replaceSubrange(request.bodyRange, with: rebuiltBody.lf)
                     request.bodyStorage = storage
                     request.bodyCandidates = rebuiltBody.candidates
-                    request.findings.append(Finding(.info, "capture.rebuilt",
+                    request.findings.append(Finding(.info, .captureRebuilt,
                         "body rebuilt: \(rebuiltBody.rebuiltCount) '.' where only whitespace may stand read as line feeds"
                             + (rebuiltBody.inStrings > 0 ? "; \(rebuiltBody.inStrings) '.' inside strings kept as dots (they may stand for other bytes)" : ""),
                         at: request.position(ofBodyOffset: request.bodyRange.lowerBound)))
@@ -63,7 +65,7 @@ public enum Captures {
     static func emptyCapture(_ source: String, _ kind: CaptureKind, _ message: String) -> RequestDump {
         var dump = RequestDump(source: source, index: 0, capture: kind, method: nil, target: nil, version: nil, headers: [],
                                text: SourceText([]), bodyStorage: [], bodyRange: 0..<0, bodySegments: [], findings: [])
-        dump.findings.append(Finding(.error, "input.empty", message))
+        dump.findings.append(Finding(.error, .inputEmpty, message))
         return dump
     }
 
@@ -100,12 +102,12 @@ public enum Captures {
                 request.index = requests.count
                 if body.isEmpty {
                     // Not a truncation: curl -v never prints the body.
-                    request.findings.removeAll { $0.code == "http.truncated" }
-                    request.findings.append(Finding(.warning, "capture.no-body",
+                    request.findings.removeAll { $0.code == .httpTruncated }
+                    request.findings.append(Finding(.warning, .captureNoBody,
                         "curl -v shows only the request's headers; pass --body PATH with the body that was sent",
                         at: request.position(ofRawOffset: 0)))
                 } else {
-                    request.findings.append(Finding(.info, "capture.body-file", "the body comes from --body; its positions are lines and columns of that file"))
+                    request.findings.append(Finding(.info, .captureBodyFile, "the body comes from --body; its positions are lines and columns of that file"))
                 }
                 requests.append(request)
                 break

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// `curl --trace` (hex) and `curl --trace-ascii` files: the request side (`=> Send header`,
 /// `=> Send data`) rebuilt into the bytes curl sent, with a map back to the trace's lines.
 enum CurlTrace {
@@ -20,7 +22,7 @@ enum CurlTrace {
     static func stripTime(_ line: String) -> String {
         let chars = Array(line.utf8)
         guard chars.count >= 16, chars[2] == UInt8(ascii: ":"), chars[5] == UInt8(ascii: ":"), chars[8] == UInt8(ascii: "."),
-              chars[15] == 0x20, chars[0..<2].allSatisfy(isDigit) else { return line }
+              chars[15] == 0x20, chars[0..<2].allSatisfy(ASCII.isDigit) else { return line }
         return String(decoding: chars[16...], as: UTF8.self)
     }
 
@@ -82,7 +84,7 @@ enum CurlTrace {
                 rebuilt.map.add(start: rebuilt.bytes.count, line: lineNumber, column: prefix + dataStart + 1, stride: 3)
                 var position = dataStart
                 var count = 0
-                while count < 16, position + 1 < chars.count, let high = hexValue(chars[position]), let low = hexValue(chars[position + 1]) {
+                while count < 16, position + 1 < chars.count, let high = ASCII.hexValue(chars[position]), let low = ASCII.hexValue(chars[position + 1]) {
                     rebuilt.bytes.append(high << 4 | low)
                     position += 3
                     count += 1
@@ -104,7 +106,7 @@ enum CurlTrace {
 
     private static func isHexPairs(_ chars: [UInt8], from start: Int) -> Bool {
         guard start + 2 < chars.count else { return false }
-        return hexValue(chars[start]) != nil && hexValue(chars[start + 1]) != nil && chars[start + 2] == 0x20
+        return ASCII.hexValue(chars[start]) != nil && ASCII.hexValue(chars[start + 1]) != nil && chars[start + 2] == 0x20
     }
 
     /// In a JSON body: `.` bytes curl printed where only whitespace may stand were line feeds (or tabs,
@@ -126,7 +128,7 @@ enum CurlTrace {
                 // A decimal point sits between digits.
                 let before = index > 0 ? body[index - 1] : 0
                 let after = index + 1 < body.count ? body[index + 1] : 0
-                if isDigit(before) && isDigit(after) { continue }
+                if ASCII.isDigit(before) && ASCII.isDigit(after) { continue }
                 whitespaceDots.append(index)
             }
         }

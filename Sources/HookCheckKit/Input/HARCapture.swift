@@ -1,3 +1,6 @@
+import HookCheckCrypto
+import HookCheckModel
+
 /// HAR 1.2 files (browsers, mitmproxy, Charles, Insomnia): each entry's request becomes a request,
 /// its body `postData.text` (base64 when `encoding` says so) or `postData.params` for form posts.
 enum HARCapture {
@@ -10,7 +13,7 @@ enum HARCapture {
         for (index, entry) in document.elements(entries).enumerated() {
             guard document[entry].kind == .object, let request = document.member(entry, "request"), document[request].kind == .object else {
                 var dump = Captures.emptyCapture(source, .har, "")
-                dump.findings = [Finding(.warning, "capture.har", "entry \(index) has no request", at: text.position(ofOffset: Int(document[entry].start)))]
+                dump.findings = [Finding(.warning, .captureHAR, "entry \(index) has no request", at: text.position(ofOffset: Int(document[entry].start)))]
                 dump.index = index
                 requests.append(dump)
                 continue
@@ -140,7 +143,7 @@ enum HARCapture {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             case 0x20: out += "+"
-            default: out += "%" + hex2(byte)
+            default: out += "%" + ASCII.hex2(byte)
             }
         }
         return out

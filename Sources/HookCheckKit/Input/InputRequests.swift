@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Every request of one input, whatever its form: captures (curl traces, curl -v, HAR, NDJSON) are
 /// recognized by their first bytes and read whole; raw request streams and bare bodies are streamed.
 public enum InputRequests {
@@ -9,7 +11,7 @@ public enum InputRequests {
         // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
         let mayBeCapture = lead.map { lead in
             lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
-                || lead == UInt8(ascii: ">") || (isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
+                || lead == UInt8(ascii: ">") || (ASCII.isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
         } ?? false
         var reader = RequestReader(stream: stream, source: source, extraHeaders: extraHeaders)
         if mayBeCapture {

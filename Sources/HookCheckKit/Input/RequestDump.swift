@@ -1,10 +1,4 @@
-/// How a request reached hookcheck.
-public enum CaptureKind: String, Sendable {
-    case http, body
-    case curlVerbose = "curl-verbose"
-    case curlTrace = "curl-trace"
-    case har, ndjson
-}
+import HookCheckModel
 
 /// One header line as received: the name keeps its case, the value is trimmed.
 ///
@@ -181,22 +175,5 @@ public final class PositionMap: @unchecked Sendable {
         }
         let run = runs[low]
         return SourcePosition(line: run.line, column: run.column + max(0, offset - run.start) * run.stride)
-    }
-}
-
-/// ASCII case-insensitive comparison, as HTTP header names are compared.
-public func asciiCaseInsensitiveEquals(_ a: String, _ b: String) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
-    var left = a
-    var right = b
-    return left.withUTF8 { x in
-        right.withUTF8 { y in
-            for index in 0..<x.count where x[index] != y[index] {
-                let lx = x[index] &- 0x41 < 26 ? x[index] | 0x20 : x[index]
-                let ly = y[index] &- 0x41 < 26 ? y[index] | 0x20 : y[index]
-                if lx != ly { return false }
-            }
-            return true
-        }
     }
 }

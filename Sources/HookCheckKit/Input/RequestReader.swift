@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Splits one input into requests: raw HTTP/1.x dumps (CRLF or LF, Content-Length, chunked, several
 /// in a row) or a bare body. Reads the input through a sliding window, one request at a time.
@@ -160,7 +156,7 @@ public final class RequestReader {
     private func emptyInput() -> RequestDump {
         let text = SourceText([], baseLine: stream.lineAtHead)
         var dump = makeDump(text: text, capture: .body, bodyRange: 0..<0, headers: extraHeaders)
-        dump.findings.append(Finding(.error, "input.empty", "empty input: no request and no body", at: nil))
+        dump.findings.append(Finding(.error, .inputEmpty, "empty input: no request and no body", at: nil))
         return dump
     }
 
@@ -232,13 +228,13 @@ public final class RequestReader {
             } else if let header = stream.withWindow({ HTTPSyntax.parseHeader($0, lineStart..<contentEnd) }) {
                 pending.append(header)
             } else if lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[") {
-                pendingPositions.append((lineStart, Finding(.warning, "http.header",
+                pendingPositions.append((lineStart, Finding(.warning, .httpHeader,
                     "no blank line between the headers and the body; the body is taken to start here")))
                 bodyStart = lineStart
                 headersComplete = true
                 break
             } else {
-                pendingPositions.append((lineStart, Finding(.warning, "http.header",
+                pendingPositions.append((lineStart, Finding(.warning, .httpHeader,
                     "not a header line: expected 'Name: value'; ignored")))
             }
             guard let lf else {
@@ -271,12 +267,12 @@ public final class RequestReader {
             requestEnd = result.end
             bodyEnd = result.end
             if !contentLengths.isEmpty {
-                pendingPositions.append((contentLengths[0].offset, Finding(.warning, "http.content-length",
+                pendingPositions.append((contentLengths[0].offset, Finding(.warning, .httpContentLength,
                     "both Transfer-Encoding: chunked and Content-Length are present; Content-Length is ignored")))
             }
         } else if let declared = contentLengths.first, !chunked {
             let agree = contentLengths.allSatisfy { $0.value == declared.value }
-            if agree, let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(isDigit) {
+            if agree, let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(ASCII.isDigit) {
                 (bodyEnd, requestEnd) = try bodyWithContentLength(start: bodyStart, length: length,
                                                                   headerOffset: declared.offset,
                                                                   headersComplete: headersComplete,
@@ -285,7 +281,7 @@ public final class RequestReader {
                 let message = !agree
                     ? "conflicting Content-Length headers (\(contentLengths.map(\.value).joined(separator: ", "))); the body runs to the next request"
                     : "Content-Length is not a non-negative integer; the body runs to the next request"
-                pendingPositions.append((declared.offset, Finding(.error, "http.content-length", message)))
+                pendingPositions.append((declared.offset, Finding(.error, .httpContentLength, message)))
                 (bodyEnd, requestEnd) = try bodyToNextRequest(start: bodyStart)
             }
         } else {
@@ -338,19 +334,19 @@ public final class RequestReader {
         if !complete {
             if let inner = try findNextRequest(from: start, before: stream.available) {
                 let end = trimmedLineBreaks(start, inner)
-                findings.append((inner, Finding(.error, "http.content-length",
+                findings.append((inner, Finding(.error, .httpContentLength,
                     "Content-Length is \(length) but the next request starts after \(end - start) bytes of body")))
                 return (end, inner)
             }
             let got = stream.available - start
-            findings.append((stream.available, Finding(.error, "http.truncated",
+            findings.append((stream.available, Finding(.error, .httpTruncated,
                 "truncated body: Content-Length is \(length) but only \(max(0, got)) bytes follow the headers")))
             return (stream.available, stream.available)
         }
         // A declared length that swallows the next request: the dump was edited or cut.
         if length > 0, let inner = try findNextRequest(from: start, before: wanted) {
             let end = trimmedLineBreaks(start, inner)
-            findings.append((inner, Finding(.error, "http.content-length",
+            findings.append((inner, Finding(.error, .httpContentLength,
                 "Content-Length is \(length) but the next request starts after \(end - start) bytes of body")))
             return (end, inner)
         }
@@ -365,7 +361,7 @@ public final class RequestReader {
             return (wanted, after)
         }
         let (bodyEnd, requestEnd) = try bodyToNextRequest(start: wanted)
-        findings.append((wanted, Finding(.error, "http.content-length",
+        findings.append((wanted, Finding(.error, .httpContentLength,
             "Content-Length is \(length) but \(bodyEnd - wanted) more bytes follow the body; they are read as part of it")))
         return (bodyEnd, requestEnd)
     }
@@ -384,11 +380,11 @@ public final class RequestReader {
         while true {
             guard let lf = try findLineFeed(from: position) else {
                 if first {
-                    findings.append((position, Finding(.warning, "http.chunked",
+                    findings.append((position, Finding(.warning, .httpChunked,
                         "Transfer-Encoding is chunked but the body is not in chunks (a capture tool may have decoded it); read as is")))
                     return .notChunked
                 }
-                findings.append((stream.available, Finding(.error, "http.truncated",
+                findings.append((stream.available, Finding(.error, .httpTruncated,
                     "truncated chunked body: the input ends before the last (zero-size) chunk")))
                 return .chunked((bytes, segments, stream.available))
             }
@@ -397,11 +393,11 @@ public final class RequestReader {
             let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
             guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
                 if first {
-                    findings.append((position, Finding(.warning, "http.chunked",
+                    findings.append((position, Finding(.warning, .httpChunked,
                         "Transfer-Encoding is chunked but the body is not in chunks (a capture tool may have decoded it); read as is")))
                     return .notChunked
                 }
-                findings.append((position, Finding(.error, "http.chunked",
+                findings.append((position, Finding(.error, .httpChunked,
                     "invalid chunk size line: expected a hexadecimal size")))
                 let (_, requestEnd) = try bodyToNextRequest(start: position)
                 return .chunked((bytes, segments, requestEnd))
@@ -421,7 +417,7 @@ public final class RequestReader {
             if try !stream.require(dataStart + size) {
                 segments.append((bytes.count, dataStart))
                 stream.withWindow { bytes.append(contentsOf: $0[dataStart..<stream.available]) }
-                findings.append((stream.available, Finding(.error, "http.truncated",
+                findings.append((stream.available, Finding(.error, .httpTruncated,
                     "truncated chunk: \(size) bytes declared, \(stream.available - dataStart) present")))
                 return .chunked((bytes, segments, stream.available))
             }
@@ -434,7 +430,7 @@ public final class RequestReader {
             if position < stream.available, byte(position) == 0x0A {
                 position += 1
             } else {
-                findings.append((position, Finding(.error, "http.chunked",
+                findings.append((position, Finding(.error, .httpChunked,
                     "chunk data is longer than its declared size (\(size) bytes)")))
                 let (_, requestEnd) = try bodyToNextRequest(start: position)
                 return .chunked((bytes, segments, requestEnd))
@@ -480,7 +476,7 @@ enum HTTPSyntax {
         guard count - index == 8 else { return false }
         let version = Array("HTTP/".utf8)
         for offset in 0..<5 where line[index + offset] != version[offset] { return false }
-        return isDigit(line[index + 5]) && line[index + 6] == UInt8(ascii: ".") && isDigit(line[index + 7])
+        return ASCII.isDigit(line[index + 5]) && line[index + 6] == UInt8(ascii: ".") && ASCII.isDigit(line[index + 7])
     }
 
     /// Method, target and version of a line `isRequestLine` accepted.

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Serializes `JSONValue`s: compact for NDJSON, indented for `--format json`.
 public struct JSONOutput {
     public var pretty: Bool
@@ -11,7 +13,7 @@ public struct JSONOutput {
         case .null: out += Self.nullBytes
         case .bool(let flag): out += flag ? Self.trueBytes : Self.falseBytes
         case .number(let text): out += text.utf8
-        case .string(let text): Self.appendString(text, to: &out)
+        case .string(let text): JSONString.append(text, to: &out)
         case .array(let elements):
             if elements.isEmpty { out += Self.emptyArray; return }
             out.append(UInt8(ascii: "["))
@@ -28,7 +30,7 @@ public struct JSONOutput {
             for (position, member) in members.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 newline(&out, indent + 1)
-                Self.appendString(member.0, to: &out)
+                JSONString.append(member.0, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if pretty { out.append(0x20) }
                 serialize(member.1, into: &out, indent: indent + 1)
@@ -55,28 +57,9 @@ public struct JSONOutput {
     private static let falseBytes = Array("false".utf8)
     private static let emptyArray = Array("[]".utf8)
     private static let emptyObject = Array("{}".utf8)
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped; UTF-8 kept.
-    public static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F:
-                out += Array("\\u00".utf8)
-                out += Array(hex2(byte).lowercased().utf8)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
 }
 
-extension Analysis {
+extension Record {
     /// The normalized record, in the design's key order.
     public var recordValue: JSONValue {
         func optionalString(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -112,7 +95,7 @@ extension Finding {
     public var recordValue: JSONValue {
         var fields: [(String, JSONValue)] = [
             ("severity", .string(severity.rawValue)),
-            ("code", .string(code)),
+            ("code", .string(code.id)),
             ("message", .string(message)),
         ]
         fields.append(("line", position.map { .number(String($0.line)) } ?? .null))

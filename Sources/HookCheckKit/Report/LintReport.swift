@@ -1,7 +1,9 @@
+import HookCheckModel
+
 /// What lint found in one file.
 public struct LintFile: Sendable {
     public var path: String
-    public var records: [Analysis]
+    public var records: [Record]
     /// Why the file could not be read, when it could not.
     public var unreadable: String?
 
@@ -40,10 +42,10 @@ public struct LintReport {
         var out = ""
         for file in files {
             if let reason = file.unreadable {
-                out += "\(file.path): \(style.severity(.error)): cannot read: \(reason) [input.unreadable]\n"
+                out += "\(file.path): \(style.severity(.error)): cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]\n"
             }
             for (finding, position) in file.reported {
-                out += "\(file.path):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code)]\n"
+                out += "\(file.path):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code.id)]\n"
             }
         }
         return out + summary + "\n"
@@ -60,11 +62,11 @@ public struct LintReport {
         var out = ""
         for file in files {
             if let reason = file.unreadable {
-                out += "::error file=\(escapeProperty(file.path)),title=input.unreadable::\(escapeData("cannot read: " + reason))\n"
+                out += "::error file=\(escapeProperty(file.path)),title=\(FindingCode.inputUnreadable.id)::\(escapeData("cannot read: " + reason))\n"
             }
             for (finding, position) in file.reported {
                 let command = finding.severity == .error ? "error" : "warning"
-                out += "::\(command) file=\(escapeProperty(file.path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(finding.code))::\(escapeData(finding.message))\n"
+                out += "::\(command) file=\(escapeProperty(file.path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(finding.code.id))::\(escapeData(finding.message))\n"
             }
         }
         return out + summary + "\n"
@@ -84,9 +86,9 @@ public struct LintReport {
             }
             out += ">\n"
             var lines: [String] = []
-            if let reason = file.unreadable { lines.append("\(file.path): error: cannot read: \(reason) [input.unreadable]") }
+            if let reason = file.unreadable { lines.append("\(file.path): error: cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]") }
             for (finding, position) in file.reported {
-                lines.append("\(file.path):\(position.line):\(position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.code)]")
+                lines.append("\(file.path):\(position.line):\(position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.code.id)]")
             }
             let errors = file.reported.filter { $0.finding.severity == .error }.count + (file.unreadable == nil ? 0 : 1)
             out += "      <failure type=\"hookcheck\" message=\"\(plural(errors, "error"))\">\(xml(lines.joined(separator: "\n")))</failure>\n"
@@ -99,25 +101,26 @@ public struct LintReport {
         return out
     }
 
-    /// SARIF 2.1.0: one run, a rule per finding code, results with physical locations.
-    public func sarif() -> String {
-        var codes: [String] = []
+    /// SARIF 2.1.0: one run, a rule per finding code, results with physical locations. `lines`
+    /// gives a file's lines, to turn byte columns into SARIF's code-point columns.
+    public func sarif(lines linesOf: (String) -> [ArraySlice<UInt8>]) -> String {
+        var codes: [FindingCode] = []
         for file in files {
             for (finding, _) in file.reported where !codes.contains(finding.code) { codes.append(finding.code) }
-            if file.unreadable != nil, !codes.contains("input.unreadable") { codes.append("input.unreadable") }
+            if file.unreadable != nil, !codes.contains(.inputUnreadable) { codes.append(.inputUnreadable) }
         }
-        codes.sort()
+        codes.sort { $0.id < $1.id }
         let rules: [JSONValue] = codes.map { code in
             .object([
-                ("id", .string(code)),
-                ("name", .string(code)),
-                ("shortDescription", .object([("text", .string(code == "input.unreadable" ? "The file cannot be read." : FindingCodes.summary(code)))])),
+                ("id", .string(code.id)),
+                ("name", .string(code.id)),
+                ("shortDescription", .object([("text", .string(code.summary))])),
             ])
         }
         var results: [JSONValue] = []
         for file in files {
             // hookcheck counts columns in UTF-8 bytes; SARIF counts code points.
-            let lines = file.reported.isEmpty ? [] : Self.lines(of: file.path)
+            let lines = file.reported.isEmpty ? [] : linesOf(file.path)
             func location(_ position: SourcePosition?) -> JSONValue {
                 var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(sarifURI(file.path)))]))]
                 if let position {
@@ -133,8 +136,8 @@ public struct LintReport {
             }
             if let reason = file.unreadable {
                 results.append(.object([
-                    ("ruleId", .string("input.unreadable")),
-                    ("ruleIndex", .number(String(codes.firstIndex(of: "input.unreadable") ?? 0))),
+                    ("ruleId", .string(FindingCode.inputUnreadable.id)),
+                    ("ruleIndex", .number(String(codes.firstIndex(of: .inputUnreadable) ?? 0))),
                     ("level", .string("error")),
                     ("message", .object([("text", .string("cannot read: " + reason))])),
                     ("locations", location(nil)),
@@ -142,7 +145,7 @@ public struct LintReport {
             }
             for (finding, position) in file.reported {
                 results.append(.object([
-                    ("ruleId", .string(finding.code)),
+                    ("ruleId", .string(finding.code.id)),
                     ("ruleIndex", .number(String(codes.firstIndex(of: finding.code) ?? 0))),
                     ("level", .string(finding.severity == .error ? "error" : "warning")),
                     ("message", .object([("text", .string(finding.message))])),
@@ -156,7 +159,7 @@ public struct LintReport {
             ("runs", .array([.object([
                 ("tool", .object([("driver", .object([
                     ("name", .string("hookcheck")),
-                    ("version", .string(Help.version)),
+                    ("version", .string(HookCheckVersion.current)),
                     ("rules", .array(rules)),
                 ]))])),
                 ("columnKind", .string("unicodeCodePoints")),
@@ -164,13 +167,6 @@ public struct LintReport {
             ])])),
         ])
         return JSONOutput(pretty: true).string(log) + "\n"
-    }
-
-    /// A file's lines as bytes, for converting columns; empty when it cannot be read.
-    static func lines(of path: String) -> [ArraySlice<UInt8>] {
-        guard path != "-", let stream = try? ByteStream.open(path: path), (try? stream.fillToEnd()) != nil else { return [] }
-        let bytes = stream.copy(stream.available)
-        return bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     }
 
     /// Every record, info findings included.
@@ -207,7 +203,7 @@ func sarifURI(_ path: String) -> String {
              UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
             out.unicodeScalars.append(Unicode.Scalar(byte))
         default:
-            out += "%" + hex2(byte)
+            out += "%" + ASCII.hex2(byte)
         }
     }
     return out

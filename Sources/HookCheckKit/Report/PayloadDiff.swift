@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Field-by-field differences between two payloads, with RFC 6901 pointers.
 public struct PayloadDiff {
     public enum Operation: String, Sendable {

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// ANSI colour, used only when asked for or when writing to a terminal.
 public struct Style: Sendable {
     public var enabled: Bool
@@ -23,18 +25,6 @@ public struct Style: Sendable {
         case .error: return bold(red(label))
         case .warning: return bold(yellow(label))
         case .info: return cyan(label)
-        }
-    }
-
-    /// Whether colour is on for a `--color` choice, the environment and the stream.
-    public static func decide(_ choice: String, environment: [String: String], isTerminal: Bool) -> Bool {
-        switch choice {
-        case "always": return true
-        case "never": return false
-        default:
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isTerminal
         }
     }
 }

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// The human view of one analysed request: a short header, the changes table, the findings.
 public struct TextReport {
     public var style: Style
@@ -11,7 +13,7 @@ public struct TextReport {
         self.showSecrets = showSecrets
     }
 
-    public func render(_ record: Analysis) -> String {
+    public func render(_ record: Record) -> String {
         let findings = quiet ? record.findings.filter { $0.severity != .info } : record.findings
         if quiet && findings.isEmpty { return "" }
         var lines: [String] = []
@@ -39,7 +41,7 @@ public struct TextReport {
         }
         if showSecrets, let received = record.receivedCredential {
             rows.append(("received", received))
-        } else if let status = record.auth?.status, [.valid, .invalid, .unchecked].contains(status), record.auth?.scheme != "none" {
+        } else if let status = record.auth?.status, [.valid, .invalid, .unchecked].contains(status) {
             rows.append(("received", style.dim("(hidden; --show-secrets shows it)")))
         }
         for note in record.notes { rows.append(("note", note)) }
@@ -61,7 +63,7 @@ public struct TextReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func verdict(_ record: Analysis) -> String {
+    private func verdict(_ record: Record) -> String {
         let errors = record.findings.filter { $0.severity == .error }.count
         let warnings = record.findings.filter { $0.severity == .warning }.count
         if errors > 0 {
@@ -83,7 +85,7 @@ public struct TextReport {
         let position = finding.position.map { "\($0.line):\($0.column)" } ?? "-"
         let pointer = finding.pointer.map { $0.isEmpty ? " (root)" : " " + $0 } ?? ""
         return style.severity(finding.severity, finding.severity.rawValue.padding(7)) + " " + position.padding(7)
-            + " " + finding.message + " " + style.dim("[\(finding.code)]" + pointer)
+            + " " + finding.message + " " + style.dim("[\(finding.code.id)]" + pointer)
     }
 
     /// FIELD | PREVIOUS | UPDATED, with the columns the changes actually have.
@@ -100,16 +102,8 @@ public struct TextReport {
             if hasUpdated { row.append(change.updated.map { TextReport.clip(compact.string($0)) } ?? "") }
             return row
         }
-        var widths = header.map(\.count)
-        for row in body {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell.padding(widths[column])
-            }.joined(separator: "  ")
-        }
-        return [style.bold(line(header))] + body.map(line)
+        let lines = TextTable.lines([header] + body)
+        return [style.bold(lines[0])] + lines.dropFirst()
     }
 
     static func clip(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// A `Shape` flattened into tables of integers, so validation walks it without reference counting.
 ///
 /// Node `0` is the root. Containers refer to their children by node index; object members live in

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Walks a parsed payload against a shape and reports what does not fit, with JSON Pointers and
 /// file positions. Recursion follows the shape, which is finite; the payload's own depth is already
@@ -47,7 +43,7 @@ public struct SchemaValidator {
     }
 
     /// Records a finding about the value at tape index `index`, wherever it is in the document.
-    public mutating func report(_ severity: Severity, _ code: String, _ message: String, at index: Int) {
+    public mutating func report(_ severity: Severity, _ code: FindingCode, _ message: String, at index: Int) {
         let pointer = JSONPaths.pointer(JSONPaths.path(to: index, in: document))
         findings.append(Finding(severity, code, message, at: locate(Int(document[index].start)), pointer: pointer))
     }
@@ -65,7 +61,7 @@ public struct SchemaValidator {
     }
 
     /// Records a finding about the value being walked.
-    private mutating func emit(_ severity: Severity, _ code: String, _ message: String, at index: Int) {
+    private mutating func emit(_ severity: Severity, _ code: FindingCode, _ message: String, at index: Int) {
         findings.append(Finding(severity, code, message, at: locate(Int(document[index].start)), pointer: pointer()))
     }
 
@@ -98,7 +94,7 @@ public struct SchemaValidator {
             if format != .any {
                 let value = document.string(index)
                 if !StringFormats.matches(value, format) {
-                    emit(.error, "schema.format", "expected \(shape.summaries[Int(nodeIndex)]), found \(quoted(index))", at: index)
+                    emit(.error, .schemaFormat, "expected \(shape.summaries[Int(nodeIndex)]), found \(quoted(index))", at: index)
                 } else if format == .millisecondsString, let millis = Int64(value) {
                     checkMilliseconds(index, millis)
                 }
@@ -106,13 +102,13 @@ public struct SchemaValidator {
         case .integer, .int64, .milliseconds, .seconds:
             guard token.kind == .number else { return mismatch(index, expected: "integer") }
             guard !token.isFractional else {
-                return emit(.error, "schema.type", "expected integer, found number \(document.text(index))", at: index)
+                return emit(.error, .schemaType, "expected integer, found number \(document.text(index))", at: index)
             }
             guard let value = parseInt64(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])) else {
-                return emit(.error, "schema.range", "integer \(document.text(index)) does not fit in 64 bits", at: index)
+                return emit(.error, .schemaRange, "integer \(document.text(index)) does not fit in 64 bits", at: index)
             }
             if node.kind == .integer, value < Int64(Int32.min) || value > Int64(Int32.max) {
-                emit(.warning, "schema.range", "integer \(value) does not fit in 32 bits, documented as int", at: index)
+                emit(.warning, .schemaRange, "integer \(value) does not fit in 32 bits, documented as int", at: index)
             } else if node.kind == .milliseconds {
                 checkMilliseconds(index, value)
             }
@@ -124,7 +120,7 @@ public struct SchemaValidator {
             guard token.kind == .string else { return mismatch(index, expected: "string") }
             if !shape.enumerationBytes[Int(node.first)].contains(where: { document.stringEquals(index, $0) }) {
                 let values = shape.enumerations[Int(node.first)]
-                emit(.error, "schema.enum", "expected one of \(values.joined(separator: ", ")); found \(quoted(index))", at: index)
+                emit(.error, .schemaEnum, "expected one of \(values.joined(separator: ", ")); found \(quoted(index))", at: index)
             }
         case .array:
             guard token.kind == .array else { return mismatch(index, expected: "array") }
@@ -165,7 +161,7 @@ public struct SchemaValidator {
             guard let field = fieldIndex(of: tokens[key], firstField, fieldCount, bytes) ?? slowFieldIndex(key, firstField, fieldCount) else {
                 if node.flag == 0 {
                     path.append(.key(key))
-                    findings.append(Finding(.info, "schema.unknown-field",
+                    findings.append(Finding(.info, .schemaUnknownField,
                                             "unknown field \"\(document.string(key))\" (vendors add fields; check the documentation)",
                                             at: locate(Int(tokens[key].start)), pointer: pointer()))
                     path.removeLast()
@@ -188,7 +184,7 @@ public struct SchemaValidator {
             if seen { continue }
             let entry = shape.fields[firstField + field]
             let name = shape.fieldNames[firstField + field]
-            findings.append(Finding(.error, "schema.required",
+            findings.append(Finding(.error, .schemaRequired,
                                     "missing required field \"\(name)\" (\(shape.summaries[Int(entry.node)]))",
                                     at: locate(Int(tokens[index].start)),
                                     pointer: pointer() + "/" + JSONPaths.escape(name)))
@@ -220,13 +216,13 @@ public struct SchemaValidator {
     private mutating func checkMilliseconds(_ index: Int, _ value: Int64) {
         // 1e8...1e11 as milliseconds is 1970; as seconds it is 1973...5138: almost surely seconds.
         if value >= 100_000_000 && value < 100_000_000_000 {
-            emit(.warning, "schema.timestamp-unit",
+            emit(.warning, .schemaTimestampUnit,
                  "timestamp \(value) looks like Unix seconds; milliseconds are expected", at: index)
         }
     }
 
     private mutating func mismatch(_ index: Int, expected: String) {
-        emit(.error, "schema.type", "expected \(expected), found \(document[index].kind.noun)", at: index)
+        emit(.error, .schemaType, "expected \(expected), found \(document[index].kind.noun)", at: index)
     }
 
     /// Whether a value fits a node at the top level (kind and integer-ness), to choose in `oneOf`.

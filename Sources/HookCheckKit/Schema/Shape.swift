@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// What a string must look like, beyond being a string.
 public enum StringFormat: Sendable, Equatable {
     case any

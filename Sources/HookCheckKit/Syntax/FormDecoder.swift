@@ -1,5 +1,7 @@
+import HookCheckModel
+
 /// `application/x-www-form-urlencoded` bodies decoded into the JSON they stand for, as PHP and
-/// Copernica read them: `+` is a space, `%XX` a byte, `a[b][c]=d` nests objects, `a[]=x` appends to
+/// form-posting senders read them: `+` is a space, `%XX` a byte, `a[b][c]=d` nests objects, `a[]=x` appends to
 /// a list, and a repeated key's last value wins. The decoded form is written out as JSON and parsed,
 /// so it is validated like any JSON body; a map leads from each of its values back to the raw body.
 public struct FormDecoder {
@@ -72,7 +74,7 @@ public struct FormDecoder {
             return Outcome(document: document, map: map, issues: issues)
         case .failure(let issue):
             // The writer emits valid JSON, nested no deeper than the names allow; still, never trap.
-            issues.append(JSONIssue(code: "form.syntax", message: "the decoded form cannot be read: \(issue.message)", offset: range.lowerBound))
+            issues.append(JSONIssue(code: .formSyntax, message: "the decoded form cannot be read: \(issue.message)", offset: range.lowerBound))
             let empty = (try? JSONParser().parse(Array("{}".utf8)).get())!
             return Outcome(document: empty, map: FormOffsetMap(pairs: [(0, range.lowerBound)]), issues: issues)
         }
@@ -86,7 +88,7 @@ public struct FormDecoder {
         let key = percentDecode(bytes, keyRange, &issues)
         let value = percentDecode(bytes, valueRange, &issues)
         guard !key.isEmpty else {
-            issues.append(JSONIssue(code: "form.syntax", message: "a form field without a name", offset: range.lowerBound))
+            issues.append(JSONIssue(code: .formSyntax, message: "a form field without a name", offset: range.lowerBound))
             return
         }
         // name[a][b][] -> name, a, b, (append)
@@ -106,7 +108,7 @@ public struct FormDecoder {
             }
             // Deeper than any real form: read the name literally rather than nest without end.
             if path.count > 64 {
-                issues.append(JSONIssue(code: "form.syntax", message: "a field name nests more than 64 levels of brackets; read as a plain name",
+                issues.append(JSONIssue(code: .formSyntax, message: "a field name nests more than 64 levels of brackets; read as a plain name",
                                         offset: range.lowerBound))
                 base = key
                 path = []
@@ -140,7 +142,7 @@ public struct FormDecoder {
         }
         if let existing = node.members.first(where: { $0.key == name })?.node {
             if case .string = existing.kind {
-                issues.append(JSONIssue(code: "form.duplicate-key", message: "\"\(name)\" is both a value and a group of fields; the group wins",
+                issues.append(JSONIssue(code: .formDuplicateKey, message: "\"\(name)\" is both a value and a group of fields; the group wins",
                                         offset: keyOffset))
                 existing.kind = .object
             }
@@ -167,7 +169,7 @@ public struct FormDecoder {
             return
         }
         if let index = node.members.firstIndex(where: { $0.key == name }) {
-            issues.append(JSONIssue(code: "form.duplicate-key",
+            issues.append(JSONIssue(code: .formDuplicateKey,
                                     message: "\"\(name)\" is sent more than once; the last value wins, as PHP reads it", offset: keyOffset))
             node.members[index] = (name, keyOffset, leaf)
         } else {
@@ -185,12 +187,12 @@ public struct FormDecoder {
             if byte == UInt8(ascii: "+") {
                 out.append(0x20)
             } else if byte == UInt8(ascii: "%") {
-                if index + 2 < range.upperBound, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                if index + 2 < range.upperBound, let high = ASCII.hexValue(bytes[index + 1]), let low = ASCII.hexValue(bytes[index + 2]) {
                     out.append(high << 4 | low)
                     index += 3
                     continue
                 }
-                issues.append(JSONIssue(code: "form.syntax", message: "'%' not followed by two hex digits; kept as written", offset: index))
+                issues.append(JSONIssue(code: .formSyntax, message: "'%' not followed by two hex digits; kept as written", offset: index))
                 out.append(byte)
             } else {
                 out.append(byte)
@@ -198,7 +200,7 @@ public struct FormDecoder {
             index += 1
         }
         if String(validating: out, as: UTF8.self) == nil {
-            issues.append(JSONIssue(code: "form.utf8", message: "invalid UTF-8 after percent-decoding", offset: range.lowerBound))
+            issues.append(JSONIssue(code: .formUTF8, message: "invalid UTF-8 after percent-decoding", offset: range.lowerBound))
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -212,7 +214,7 @@ public struct FormDecoder {
             offsets.append((out.count, node.offset))
             switch node.kind {
             case .string(let text):
-                JSONOutput.appendString(text, to: &out)
+                JSONString.append(text, to: &out)
             case .array:
                 out.append(UInt8(ascii: "["))
                 for (position, element) in node.elements.enumerated() {
@@ -225,7 +227,7 @@ public struct FormDecoder {
                 for (position, member) in node.members.enumerated() {
                     if position > 0 { out.append(UInt8(ascii: ",")) }
                     offsets.append((out.count, member.keyOffset))
-                    JSONOutput.appendString(member.key, to: &out)
+                    JSONString.append(member.key, to: &out)
                     out.append(UInt8(ascii: ":"))
                     write(member.node)
                 }

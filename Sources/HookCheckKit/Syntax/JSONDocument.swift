@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// The kinds of JSON value, as stored on the token tape.
 public enum JSONKind: UInt8, Sendable {
     case object, array, string, number, `true`, `false`, null
@@ -181,10 +183,22 @@ func parseInt64<C: Collection>(_ digits: C) -> Int64? where C.Element == UInt8 {
     return value
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+extension JSONValue {
+    /// Builds a value from a parsed document's subtree.
+    public init(_ document: JSONDocument, _ index: Int) {
+        let token = document[index]
+        switch token.kind {
+        case .null: self = .null
+        case .true: self = .bool(true)
+        case .false: self = .bool(false)
+        case .number: self = .number(document.text(index))
+        case .string: self = .string(document.string(index))
+        case .array: self = .array(document.elements(index).map { JSONValue(document, $0) })
+        case .object:
+            var members: [(String, JSONValue)] = []
+            document.forEachMember(index) { key, value in members.append((document.string(key), JSONValue(document, value))) }
+            self = .object(members)
+        }
+    }
+}
+

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HookCheckModel
 
 /// Decoding of JSON string escapes, for strings the parser has already validated.
 enum JSONEscapes {
@@ -42,7 +38,7 @@ enum JSONEscapes {
     private static func readHex4(_ bytes: ArraySlice<UInt8>, _ index: inout Int) -> UInt16 {
         var value: UInt16 = 0
         for _ in 0..<4 where index < bytes.endIndex {
-            value = value << 4 | UInt16(hexValue(bytes[index]) ?? 0)
+            value = value << 4 | UInt16(ASCII.hexValue(bytes[index]) ?? 0)
             index += 1
         }
         return value
@@ -124,7 +120,7 @@ enum DuplicateKeys {
 
     private static func issue(_ document: JSONDocument, _ key: Int, object: Int) -> JSONIssue {
         let name = document.string(key)
-        return JSONIssue(code: "json.duplicate-key",
+        return JSONIssue(code: .jsonDuplicateKey,
                          message: "duplicate key \"\(name)\": receivers disagree on which value wins",
                          offset: Int(document[key].start),
                          path: JSONPaths.path(to: key + 1, in: document))
@@ -201,5 +197,23 @@ public enum JSONPaths {
             }
         }
         return out
+    }
+
+    /// Reads one escaped pointer segment back (`~1` is `/`, `~0` is `~`: RFC 6901).
+    public static func unescape(_ segment: String) -> String {
+        guard segment.contains("~") else { return segment }
+        var out = ""
+        var tilde = false
+        for character in segment.unicodeScalars {
+            if tilde {
+                out += character == "1" ? "/" : character == "0" ? "~" : "~" + String(character)
+                tilde = false
+            } else if character == "~" {
+                tilde = true
+            } else {
+                out.unicodeScalars.append(character)
+            }
+        }
+        return tilde ? out + "~" : out
     }
 }

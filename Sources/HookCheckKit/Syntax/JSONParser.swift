@@ -1,13 +1,15 @@
+import HookCheckModel
+
 /// A problem found in a JSON text, at a byte offset of the parsed bytes.
 public struct JSONIssue: Sendable, Equatable, Error {
-    /// `json.syntax`, `json.utf8`, `json.depth` or `json.duplicate-key`.
-    public var code: String
+    /// `json.syntax`, `json.utf8`, `json.depth`, `json.duplicate-key`, or a `form.*` code from the form decoder.
+    public var code: FindingCode
     public var message: String
     public var offset: Int
     /// For a duplicate key: the path of member names and indices leading to it.
     public var path: [JSONPathComponent]
 
-    public init(code: String, message: String, offset: Int, path: [JSONPathComponent] = []) {
+    public init(code: FindingCode, message: String, offset: Int, path: [JSONPathComponent] = []) {
         self.code = code
         self.message = message
         self.offset = offset
@@ -133,7 +135,7 @@ struct JSONScanner {
             }
             return "'\(Character(Unicode.Scalar(byte)))'"
         default:
-            return byte < 0x20 ? "control character U+\(hex4(UInt32(byte)))" : "byte 0x\(hex2(byte))"
+            return byte < 0x20 ? "control character U+\(ASCII.hex4(UInt32(byte)))" : "byte 0x\(ASCII.hex2(byte))"
         }
     }
 
@@ -155,7 +157,7 @@ struct JSONScanner {
     }
 
     func syntax(_ message: String, at offset: Int? = nil) -> JSONIssue {
-        JSONIssue(code: "json.syntax", message: message, offset: offset ?? position)
+        JSONIssue(code: .jsonSyntax, message: message, offset: offset ?? position)
     }
 
     mutating func run(into tokens: inout TokenBuffer) -> Result<Void, JSONIssue> {
@@ -178,7 +180,7 @@ struct JSONScanner {
                 switch byte {
                 case openBrace, openBracket:
                     if stack.count >= maxDepth {
-                        return .failure(JSONIssue(code: "json.depth",
+                        return .failure(JSONIssue(code: .jsonDepth,
                                                   message: "nesting deeper than \(maxDepth) levels",
                                                   offset: position))
                     }
@@ -324,7 +326,7 @@ struct JSONScanner {
                 continue
             }
             if byte < 0x20 {
-                return fail(syntax("unescaped control character U+\(hex4(UInt32(byte))) in string"))
+                return fail(syntax("unescaped control character U+\(ASCII.hex4(UInt32(byte))) in string"))
             }
             if let issue = scanUTF8Sequence() { return fail(issue) }
         }
@@ -357,18 +359,18 @@ struct JSONScanner {
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; upper = 0x8F
         default:
-            return JSONIssue(code: "json.utf8", message: "invalid UTF-8: byte 0x\(hex2(lead)) cannot start a character", offset: position)
+            return JSONIssue(code: .jsonUTF8, message: "invalid UTF-8: byte 0x\(ASCII.hex2(lead)) cannot start a character", offset: position)
         }
         for index in 1..<length {
             let at = position + index
             guard at < buffer.count else {
-                return JSONIssue(code: "json.utf8", message: "invalid UTF-8: character cut off by the end of input", offset: position)
+                return JSONIssue(code: .jsonUTF8, message: "invalid UTF-8: character cut off by the end of input", offset: position)
             }
             let byte = buffer[at]
             let (low, high) = index == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
             if byte < low || byte > high {
-                return JSONIssue(code: "json.utf8",
-                                 message: "invalid UTF-8: byte 0x\(hex2(byte)) after 0x\(hex2(lead)) is not a valid continuation",
+                return JSONIssue(code: .jsonUTF8,
+                                 message: "invalid UTF-8: byte 0x\(ASCII.hex2(byte)) after 0x\(ASCII.hex2(lead)) is not a valid continuation",
                                  offset: position)
             }
         }
@@ -394,19 +396,19 @@ struct JSONScanner {
                 return syntax("invalid \\u escape: expected four hex digits", at: escapeStart)
             }
             if (0xDC00...0xDFFF).contains(unit) {
-                return syntax("lone low surrogate \\u\(hex4(UInt32(unit))) in string", at: escapeStart)
+                return syntax("lone low surrogate \\u\(ASCII.hex4(UInt32(unit))) in string", at: escapeStart)
             }
             if (0xD800...0xDBFF).contains(unit) {
                 let pairStart = position
                 guard position + 1 < buffer.count, buffer[position] == backslash, buffer[position + 1] == UInt8(ascii: "u") else {
-                    return syntax("lone high surrogate \\u\(hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
+                    return syntax("lone high surrogate \\u\(ASCII.hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
                 }
                 position += 2
                 guard let low = readHex4() else {
                     return syntax("invalid \\u escape: expected four hex digits", at: pairStart)
                 }
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    return syntax("lone high surrogate \\u\(hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
+                    return syntax("lone high surrogate \\u\(ASCII.hex4(UInt32(unit))) in string: expected a \\uDC00-\\uDFFF escape after it", at: escapeStart)
                 }
             }
             return nil
@@ -419,7 +421,7 @@ struct JSONScanner {
         guard position + 4 <= buffer.count else { return nil }
         var value: UInt16 = 0
         for _ in 0..<4 {
-            guard let digit = hexValue(buffer[position]) else { return nil }
+            guard let digit = ASCII.hexValue(buffer[position]) else { return nil }
             value = value << 4 | UInt16(digit)
             position += 1
         }
@@ -433,25 +435,25 @@ struct JSONScanner {
         var flags: UInt8 = 0
         if buffer[position] == UInt8(ascii: "-") {
             position += 1
-            guard position < count, isDigit(buffer[position]) else {
+            guard position < count, ASCII.isDigit(buffer[position]) else {
                 return fail(syntax("expected a digit after '-', found \(found())"))
             }
         }
         if buffer[position] == UInt8(ascii: "0") {
             position += 1
-            if position < count, isDigit(buffer[position]) {
+            if position < count, ASCII.isDigit(buffer[position]) {
                 return fail(syntax("leading zeros are not allowed in numbers", at: start))
             }
         } else {
-            while position < count, isDigit(buffer[position]) { position += 1 }
+            while position < count, ASCII.isDigit(buffer[position]) { position += 1 }
         }
         if position < count, buffer[position] == UInt8(ascii: ".") {
             flags |= JSONToken.isFractional
             position += 1
-            guard position < count, isDigit(buffer[position]) else {
+            guard position < count, ASCII.isDigit(buffer[position]) else {
                 return fail(syntax("expected a digit after '.', found \(found())"))
             }
-            while position < count, isDigit(buffer[position]) { position += 1 }
+            while position < count, ASCII.isDigit(buffer[position]) { position += 1 }
         }
         if position < count, buffer[position] | 0x20 == UInt8(ascii: "e") {
             flags |= JSONToken.isFractional
@@ -459,10 +461,10 @@ struct JSONScanner {
             if position < count, buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard position < count, isDigit(buffer[position]) else {
+            guard position < count, ASCII.isDigit(buffer[position]) else {
                 return fail(syntax("expected a digit in the exponent, found \(found())"))
             }
-            while position < count, isDigit(buffer[position]) { position += 1 }
+            while position < count, ASCII.isDigit(buffer[position]) { position += 1 }
         }
         tokens.append(JSONToken(kind: .number, flags: flags, start: UInt32(truncatingIfNeeded: start),
                                 end: UInt32(truncatingIfNeeded: position), count: 0, next: UInt32(truncatingIfNeeded: tokens.count + 1)))
@@ -551,26 +553,4 @@ struct TokenBuffer {
     func release() {
         if !fixed { base.deallocate() }
     }
-}
-
-@inline(__always)
-func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-@inline(__always)
-func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 0x30
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 0x57
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 0x37
-    default: nil
-    }
-}
-
-func hex2(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF".utf8)
-    return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
-}
-
-func hex4(_ value: UInt32) -> String {
-    hex2(UInt8(truncatingIfNeeded: value >> 8)) + hex2(UInt8(truncatingIfNeeded: value))
 }

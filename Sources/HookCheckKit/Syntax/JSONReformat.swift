@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// The same JSON written another way, from the tape: strings and numbers keep their exact text.
 /// Used to tell whether a signature was made over a re-serialized body.
 public enum JSONReformat {

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// CloudCX contact and inbox-ticket webhooks (seed 004, VENDORS.md): JSON, no authentication.
 public enum CloudCXCatalog {
     static let uuid: Shape = .string(.uuid)

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// What Copernica posts when a profile or subprofile changes (seed 003, VENDORS.md). On the wire
 /// every value is a string; the decoded JSON form the documentation shows has numbers: both pass.
 public enum CopernicaCatalog {

@@ -1,16 +1,34 @@
-extension CopernicaVendor {
+import HookCheckCrypto
+import HookCheckModel
+
+/// Copernica's signature: draft-cavage HTTP Signatures, RSASSA-PKCS1-v1_5 over the covered
+/// headers, one of them an RFC 3230 `Digest` of the body; and what Copernica's own verification
+/// library checks beside it (keyId, coverage, Date, account).
+struct CopernicaSignature: AuthScheme {
     /// Headers Copernica's verification library insists the signature covers.
     static let requiredCoverage = ["(request-target)", "host", "date", "content-length", "content-type", "digest", "x-copernica-id"]
     /// Copernica's library rejects requests whose Date is older than this.
     static let defaultMaxAge: Int64 = 60_000
 
-    func checkSignature(_ context: AnalysisContext, _ record: inout Analysis) -> AuthResult {
-        let request = context.request
-        let options = context.options
-        func finding(_ severity: Severity, _ code: String, _ message: String, header: String?) {
-            record.findings.append(Finding(severity, code, message, at: header.flatMap { request.position(ofHeader: $0) }))
-        }
+    struct Received {
+        var signature: HTTPSignatureHeader
+        var keyId: String
+        /// The Digest does not match the body: the signature covers the Digest, so the whole check fails.
+        var bodyChanged: Bool
+    }
 
+    var id: String { "copernica-http-signature" }
+    var summary: String {
+        "copernica-http-signature: draft-cavage HTTP Signatures, RSASSA-PKCS1-v1_5 SHA-256 over the covered headers (key: DKIM TXT record at keyId), and an RFC 3230 Digest of the body"
+    }
+    var keyKind: KeyKind { .publicKey }
+    var credentialNoun: String { "signature" }
+    var algorithmName: String { "RSA" }
+    var signsBody: Bool { false }
+    var note: String? { nil }
+
+    func lookup(_ context: AnalysisContext, _ findings: inout [Finding]) -> CredentialLookup<Received> {
+        let request = context.request
         // The Digest is checked always: it needs no key.
         var bodyChanged = false
         if let digest = request.header("Digest") {
@@ -20,89 +38,107 @@ extension CopernicaVendor {
                request.bodyCandidates.contains(where: { if case .matches = InstanceDigest.check(digest, body: $0.bytes) { true } else { false } }) {
                 outcome = .matches(algorithm: "")
             }
+            let position = request.position(ofHeader: "Digest")
             switch outcome {
             case .matches:
                 break
             case .mismatch(let algorithm):
                 bodyChanged = true
-                finding(.error, "auth.digest-mismatch",
-                        "the Digest (\(algorithm)) does not match the body: the body was changed after it was sent", header: "Digest")
+                findings.append(Finding(.error, .authDigestMismatch,
+                                        "the Digest (\(algorithm)) does not match the body: the body was changed after it was sent", at: position))
             case .unsupported(let algorithm):
-                finding(.warning, "auth.digest-unsupported", "Digest algorithm \(algorithm) is not one of SHA-256, SHA-512, SHA", header: "Digest")
+                findings.append(Finding(.warning, .authDigestUnsupported, "Digest algorithm \(algorithm) is not one of SHA-256, SHA-512, SHA", at: position))
             case .malformed:
-                finding(.error, "auth.digest-mismatch", "the Digest header is not 'ALGORITHM=base64'", header: "Digest")
+                findings.append(Finding(.error, .authDigestMismatch, "the Digest header is not 'ALGORITHM=base64'", at: position))
             }
         }
-
         guard let signatureText = request.header("Signature") else {
-            let detail = "no Signature header (Copernica signs every webhook)"
-            finding(options.publicKey == nil ? .warning : .error, "auth.missing", detail, header: nil)
-            return AuthResult(scheme: authScheme, status: .missing, detail: detail)
+            return .missing("no Signature header (Copernica signs every webhook)")
         }
         guard let signature = HTTPSignatureHeader(signatureText), let keyId = signature.keyId, signature.signature != nil else {
-            let detail = "the Signature header is malformed: it needs keyId=\"...\" and signature=\"...\""
-            finding(.error, "auth.malformed", detail, header: "Signature")
-            return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
+            return .broken(.authMalformed, "the Signature header is malformed: it needs keyId=\"...\" and signature=\"...\"",
+                           at: request.position(ofHeader: "Signature"))
         }
-        if context.options.keepReceivedCredential { record.receivedCredential = signature.signature }
+        return .found(Received(signature: signature, keyId: keyId, bodyChanged: bodyChanged))
+    }
 
-        // What Copernica's own library checks before it looks at the key.
-        if !keyId.lowercased().hasSuffix(".copernica.com") {
-            finding(.warning, "copernica.key-id", "keyId \"\(keyId)\" is not under .copernica.com: not signed by Copernica", header: "Signature")
+    func location(of received: Received, _ context: AnalysisContext) -> (position: SourcePosition?, pointer: String?) {
+        (context.request.position(ofHeader: "Signature"), nil)
+    }
+
+    func text(of received: Received) -> String? { received.signature.signature }
+
+    /// What Copernica's own library checks before it looks at the key.
+    func precheck(_ received: Received, _ context: AnalysisContext, _ findings: inout [Finding]) {
+        let request = context.request
+        func finding(_ severity: Severity, _ code: FindingCode, _ message: String, header: String?) {
+            findings.append(Finding(severity, code, message, at: header.flatMap { request.position(ofHeader: $0) }))
+        }
+        let signature = received.signature
+        if !received.keyId.lowercased().hasSuffix(".copernica.com") {
+            finding(.warning, .copernicaKeyId, "keyId \"\(received.keyId)\" is not under .copernica.com: not signed by Copernica", header: "Signature")
         }
         let missing = Self.requiredCoverage.filter { !signature.headers.contains($0) }
             + (signature.headers.contains("x-nonce") || signature.headers.contains("nonce") ? [] : ["x-nonce"])
         if !missing.isEmpty {
-            finding(.warning, "copernica.coverage",
+            finding(.warning, .copernicaCoverage,
                     "the signature does not cover \(missing.joined(separator: ", ")), which Copernica's library requires", header: "Signature")
         }
         if request.header("Digest") == nil {
-            finding(.error, "auth.missing", "no Digest header: Copernica always sends one, so the body cannot be checked", header: nil)
+            finding(.error, .authMissing, "no Digest header: Copernica always sends one, so the body cannot be checked", header: nil)
         }
-        if let account = options.account {
+        if let account = context.options.value(of: CopernicaSender.accountOption) {
             let sent = request.header("X-Copernica-ID")
             if sent.map({ Self.sameAccount($0, account) }) != true {
-                finding(.error, "copernica.account",
+                finding(.error, .copernicaAccount,
                         sent.map { "X-Copernica-ID is \($0), not --account \(account)" } ?? "no X-Copernica-ID header to compare with --account",
                         header: "X-Copernica-ID")
             }
         }
-        checkDate(context, &record)
+        checkDate(context, &findings)
+    }
 
-        let where_ = "keyId \(keyId): the key is published as a DKIM TXT record at that name (dig +short TXT \(keyId))"
-        guard let publicKey = options.publicKey else {
-            finding(.info, "auth.unchecked", "signature not checked: pass --public-key PATH (PEM or the DKIM TXT record of \(keyId))",
-                    header: "Signature")
-            return AuthResult(scheme: authScheme, status: .unchecked,
-                              detail: "signed with \(where_); no --public-key given" + (bodyChanged ? "; the Digest does not match the body" : ""))
-        }
-        let result = verifyRSA(signature, publicKey: publicKey, keyDescription: where_, context, &record)
-        // The signature covers the Digest, not the body: a changed body fails the whole check.
-        if result.status == .valid, bodyChanged {
-            return AuthResult(scheme: authScheme, status: .invalid,
-                              detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
-        }
-        return result
+    /// Where the key is published, for messages.
+    private func keySource(_ received: Received) -> String {
+        "keyId \(received.keyId): the key is published as a DKIM TXT record at that name (dig +short TXT \(received.keyId))"
+    }
+
+    func unchecked(_ received: Received, _ context: AnalysisContext, variable: String?) -> (hint: String, detail: String) {
+        ("signature not checked: pass --public-key PATH (PEM or the DKIM TXT record of \(received.keyId))",
+         "signed with \(keySource(received)); no --public-key given" + (received.bodyChanged ? "; the Digest does not match the body" : ""))
+    }
+
+    func validDetail(_ received: Received, key: SecretSource) -> String {
+        "\((received.signature.algorithm ?? "rsa-sha256").lowercased()) signature over \(received.signature.headers.joined(separator: " ")) verifies with \(key.label)"
+    }
+
+    func explainMismatch(_ received: Received, body: [UInt8], keys: [SecretSource], _ context: AnalysisContext) -> String? { nil }
+
+    /// The signature covers the Digest, not the body: a changed body fails the whole check.
+    func conclude(_ result: AuthResult, _ received: Received, _ context: AnalysisContext) -> AuthResult {
+        guard result.status == .valid, received.bodyChanged else { return result }
+        return AuthResult(scheme: id, status: .invalid,
+                          detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
     }
 
     /// `account-NNN`, `account_NNN` and `NNN` name the same account.
     static func sameAccount(_ sent: String, _ expected: String) -> Bool {
         func digits(_ text: String) -> String {
-            let lower = text.lowercased().trimmingCharacters(in: " \t")
+            let lower = text.lowercased().trimmingBlanks
             for prefix in ["account-", "account_"] where lower.hasPrefix(prefix) { return String(lower.dropFirst(prefix.count)) }
             return lower
         }
         return digits(sent) == digits(expected)
     }
 
-    private func checkDate(_ context: AnalysisContext, _ record: inout Analysis) {
+    private func checkDate(_ context: AnalysisContext, _ findings: inout [Finding]) {
         let request = context.request
         guard let dateText = request.header("Date") else {
-            record.findings.append(Finding(.error, "auth.missing", "no Date header: Copernica's library refuses requests without one"))
+            findings.append(Finding(.error, .authMissing, "no Date header: Copernica's library refuses requests without one"))
             return
         }
         guard let date = HTTPDate.parse(dateText) else {
-            record.findings.append(Finding(.error, "copernica.date", "the Date header is not an HTTP date",
+            findings.append(Finding(.error, .copernicaDate, "the Date header is not an HTTP date",
                                            at: request.position(ofHeader: "Date")))
             return
         }
@@ -110,12 +146,48 @@ extension CopernicaVendor {
         guard let now = context.options.now else { return }
         let limit = context.options.maxAge ?? Self.defaultMaxAge
         if now - date > limit {
-            record.findings.append(Finding(.error, "copernica.date-stale",
+            findings.append(Finding(.error, .copernicaDateStale,
                 "Date is \(Durations.describe(now - date)) before --now; Copernica's library rejects more than \(Durations.describe(limit))",
                 at: request.position(ofHeader: "Date")))
         } else if date - now > limit {
-            record.findings.append(Finding(.warning, "copernica.date-future",
+            findings.append(Finding(.warning, .copernicaDateFuture,
                 "Date is \(Durations.describe(date - now)) after --now", at: request.position(ofHeader: "Date")))
+        }
+    }
+
+    /// RSASSA-PKCS1-v1_5 (RFC 8017) over the signing string the `headers` parameter describes.
+    func verify(_ received: Received, body: [UInt8], key publicKey: SecretSource, _ context: AnalysisContext,
+                _ findings: inout [Finding]) -> Verification {
+        let signature = received.signature
+        let key: RSAPublicKey
+        switch RSAPublicKey.parse(String(decoding: publicKey.value, as: UTF8.self)) {
+        case .success(let parsed): key = parsed
+        case .failure(let error): return .failure(.authKey, "\(publicKey.label) is not a usable RSA public key: \(error)")
+        }
+        if key.bitLength < 2048 {
+            findings.append(Finding(.warning, .authWeakKey, "\(publicKey.label) is a \(key.bitLength)-bit key; 2048 bits or more is expected",
+                                    at: context.request.position(ofHeader: "Signature")))
+        }
+        let algorithm = (signature.algorithm ?? "rsa-sha256").lowercased()
+        let hash: RSASignatureHash
+        switch algorithm {
+        case "rsa-sha256", "hs2019": hash = .sha256
+        case "rsa-sha512": hash = .sha512
+        case "rsa-sha1": hash = .sha1
+        default: return .failure(.authAlgorithm, "algorithm \"\(algorithm)\" is not an RSA algorithm hookcheck verifies (rsa-sha256, rsa-sha512, rsa-sha1)")
+        }
+        guard let encoded = signature.signature, let bytes = Base64.decode(encoded, options: [.ignoreWhitespace]) else {
+            return .failure(.authMalformed, "the signature parameter is not base64")
+        }
+        let signingString: String
+        switch HTTPSignatureHeader.signingString(headers: signature.headers, request: context.request) {
+        case .success(let text): signingString = text
+        case .failure(let error): return .failure(.authMismatch, error.message)
+        }
+        switch key.checkPKCS1v15(signature: bytes, message: Array(signingString.utf8), hash: hash) {
+        case .success: return .match
+        case .failure(let error):
+            return .failure(.authMismatch, "the signature does not verify with \(publicKey.label) (\(error)); \(keySource(received))")
         }
     }
 }

@@ -1,3 +1,6 @@
+import HookCheckCrypto
+import HookCheckModel
+
 /// The `Signature` header of draft-cavage-http-signatures: `keyId`, `algorithm`, `headers` and
 /// `signature` parameters, comma-separated, values in double quotes.
 public struct HTTPSignatureHeader: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// One Drift event: the shape of its `data` and how it maps onto the normalized record.
 public struct DriftEvent: Sendable {
     public var name: String

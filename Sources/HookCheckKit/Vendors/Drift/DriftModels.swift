@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// Drift's data models (devdocs.drift.com: Message, Conversation and Contact models).
 enum DriftModels {
     static let button: Shape = .object(

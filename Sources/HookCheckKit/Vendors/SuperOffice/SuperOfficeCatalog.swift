@@ -1,3 +1,5 @@
+import HookCheckModel
+
 /// What SuperOffice (NetServer webhooks) sends: one body shape for every event, and the event
 /// families of its documentation.
 public enum SuperOfficeCatalog {

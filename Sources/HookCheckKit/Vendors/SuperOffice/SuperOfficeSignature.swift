@@ -1,66 +1,70 @@
-extension SuperOfficeVendor {
-    /// `base64(HMAC-SHA256(key: secret's UTF-8 bytes, message: raw body bytes))`.
-    public static func signature(body: [UInt8], secret: [UInt8]) -> [UInt8] {
+import HookCheckCrypto
+import HookCheckModel
+
+/// SuperOffice's `X-SuperOffice-Signature`: base64(HMAC-SHA256(key: the secret's UTF-8 bytes,
+/// message: the raw body)). No timestamp is signed.
+struct SuperOfficeSignature: AuthScheme {
+    struct Received {
+        var text: String
+        /// The 32 bytes of an HMAC-SHA256, when the header is one in base64.
+        var decoded: [UInt8]?
+    }
+
+    static func signature(body: [UInt8], secret: [UInt8]) -> [UInt8] {
         HMAC<SHA256>.authenticationCode(for: body, key: secret)
     }
 
     static let diagnosis = SignatureDiagnosis(encodingName: "base64") { body, key in signature(body: body, secret: key) }
 
-    func checkSignature(_ context: AnalysisContext, _ record: inout Analysis) -> AuthResult {
-        let request = context.request
-        let position = request.position(ofHeader: Self.signatureHeader)
-        func finding(_ severity: Severity, _ code: String, _ message: String) {
-            record.findings.append(Finding(severity, code, message, at: position))
-        }
-        guard let received = request.header(Self.signatureHeader) else {
-            let detail = "no \(Self.signatureHeader) header (SuperOffice signs only when the webhook was registered with a secret)"
-            finding(context.secrets.isEmpty ? .warning : .error, "auth.missing", detail)
-            return AuthResult(scheme: authScheme, status: .missing, detail: detail)
-        }
-        if context.options.keepReceivedCredential { record.receivedCredential = received }
-        guard !context.secrets.isEmpty else {
-            finding(.info, "auth.unchecked",
-                    "signature not checked: pass --secret-env NAME or --secret-file PATH, or set \(secretVariable ?? "")")
-            return AuthResult(scheme: authScheme, status: .unchecked, detail: "signed; no secret configured")
-        }
-        let body = request.body
-        let decoded = Base64.decode(received)
-        var matched: SecretSource?
-        if let decoded, decoded.count == 32 {
-            for secret in context.secrets where matched == nil {
-                if ConstantTime.equals(Self.signature(body: body, secret: secret.value), decoded) { matched = secret }
-            }
-        }
-        if let matched {
-            let rebuilt = request.bodyCandidates.isEmpty ? "" : " (over the body rebuilt from --trace-ascii, its '.' read as line feeds)"
-            return AuthResult(scheme: authScheme, status: .valid, detail: "HMAC-SHA256 of the body matches \(matched.label)" + rebuilt)
-        }
-        // A lossy capture (--trace-ascii): try the bodies the sender may have sent.
-        if !request.bodyCandidates.isEmpty {
-            if let decoded, decoded.count == 32 {
-                for candidate in request.bodyCandidates {
-                    for secret in context.secrets where ConstantTime.equals(Self.signature(body: candidate.bytes, secret: secret.value), decoded) {
-                        return AuthResult(scheme: authScheme, status: .valid,
-                                          detail: "HMAC-SHA256 matches \(secret.label) over the body rebuilt from --trace-ascii, its '.' read \(candidate.meaning)")
-                    }
-                }
-            }
-            let detail = "no body rebuilt from this curl --trace-ascii capture matches: the secret is wrong, or the capture is too lossy to verify (--trace-ascii prints unprintable bytes as '.'; curl --trace keeps the exact bytes)"
-            finding(.error, "auth.mismatch", detail)
-            return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
-        }
-        var detail = "the signature does not match " + (context.secrets.count == 1 ? context.secrets[0].label
-                                                        : "any of " + context.secrets.map(\.label).joined(separator: ", "))
-        let document: JSONDocument? = if case .json(let parsed) = context.payload { parsed } else { nil }
-        if let reason = Self.diagnosis.explain(received: received, decoded: decoded, body: body, document: document,
-                                               secrets: context.secrets) {
-            detail += "; " + reason
-        } else if decoded == nil || decoded?.count != 32 {
-            detail += "; the header is not a base64 HMAC-SHA256 (44 characters ending in '=')"
-        } else {
-            detail += "; no usual mistake explains it: the secret is wrong, or the body was changed after signing"
-        }
-        finding(.error, "auth.mismatch", detail)
-        return AuthResult(scheme: authScheme, status: .invalid, detail: detail)
+    var id: String { "superoffice-hmac-sha256" }
+    var summary: String {
+        "superoffice-hmac-sha256: X-SuperOffice-Signature = base64(HMAC-SHA256(secret, raw body)); no timestamp, so no replay protection"
     }
+    var keyKind: KeyKind { .secret }
+    var credentialNoun: String { "signature" }
+    var algorithmName: String { "HMAC-SHA256" }
+    var signsBody: Bool { true }
+    var note: String? { "SuperOffice signatures carry no timestamp: a captured request can be replayed" }
+
+    func lookup(_ context: AnalysisContext, _ findings: inout [Finding]) -> CredentialLookup<Received> {
+        guard let text = context.request.header(SuperOfficeSender.signatureHeader) else {
+            return .missing("no \(SuperOfficeSender.signatureHeader) header (SuperOffice signs only when the webhook was registered with a secret)",
+                            at: context.request.position(ofHeader: SuperOfficeSender.signatureHeader))
+        }
+        let decoded = Base64.decode(text)
+        return .found(Received(text: text, decoded: decoded?.count == 32 ? decoded : nil))
+    }
+
+    func location(of received: Received, _ context: AnalysisContext) -> (position: SourcePosition?, pointer: String?) {
+        (context.request.position(ofHeader: SuperOfficeSender.signatureHeader), nil)
+    }
+
+    func text(of received: Received) -> String? { received.text }
+
+    func precheck(_ received: Received, _ context: AnalysisContext, _ findings: inout [Finding]) {}
+
+    func unchecked(_ received: Received, _ context: AnalysisContext, variable: String?) -> (hint: String, detail: String) {
+        (AuthFlow.secretHint("signature", variable: variable), "signed; no secret configured")
+    }
+
+    func verify(_ received: Received, body: [UInt8], key: SecretSource, _ context: AnalysisContext,
+                _ findings: inout [Finding]) -> Verification {
+        guard let decoded = received.decoded else { return .mismatch }
+        return ConstantTime.equals(Self.signature(body: body, secret: key.value), decoded) ? .match : .mismatch
+    }
+
+    func validDetail(_ received: Received, key: SecretSource) -> String {
+        "HMAC-SHA256 of the body matches \(key.label)"
+    }
+
+    func explainMismatch(_ received: Received, body: [UInt8], keys: [SecretSource], _ context: AnalysisContext) -> String? {
+        if let reason = Self.diagnosis.explain(received: received.text, decoded: received.decoded, body: body,
+                                               document: context.jsonDocument, secrets: keys) {
+            return reason
+        }
+        if received.decoded == nil { return "the header is not a base64 HMAC-SHA256 (44 characters ending in '=')" }
+        return "no usual mistake explains it: the secret is wrong, or the body was changed after signing"
+    }
+
+    func conclude(_ result: AuthResult, _ received: Received, _ context: AnalysisContext) -> AuthResult { result }
 }

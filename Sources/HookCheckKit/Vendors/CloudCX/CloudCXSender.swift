@@ -1,10 +1,22 @@
+import HookCheckModel
+
 /// CloudCX: contact and inbox-ticket events as JSON. Its documentation describes no signature,
 /// token or secret, so there is nothing to verify.
-public struct CloudCXVendor: Vendor {
+public struct CloudCXSender: Sender {
     public let id = "cloudcx"
     public let displayName = "CloudCX"
-    public let authScheme = "none"
-    public let secretVariable: String? = nil
+    public var auth: any AuthScheme {
+        NoAuth(detail: "CloudCX documents no signature, token or secret",
+               note: "CloudCX sends no signature or token: keep the receiving URL secret (a long random path) and serve it over HTTPS")
+    }
+    public let secretVariables: [String] = []
+    public var events: [CatalogEvent] {
+        CloudCXCatalog.events.map { CatalogEvent(name: $0.name, kind: $0.kind, summary: $0.summary, shape: $0.shape) }
+    }
+    public let findingCodes: [FindingCode] = []
+    public let secretFields: [String] = []
+    public let options: [SenderOption] = []
+    public var signer: (any RequestSigner)? { nil }
 
     public init() {}
 
@@ -20,17 +32,15 @@ public struct CloudCXVendor: Vendor {
         return detection
     }
 
-    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
-        record.auth = AuthResult(scheme: authScheme, status: .none, detail: "CloudCX documents no signature, token or secret")
-        record.notes.append("CloudCX sends no signature or token: keep the receiving URL secret (a long random path) and serve it over HTTPS")
-        guard case .json(let document) = context.payload, document[0].kind == .object else { return }
+    public func analyze(_ context: AnalysisContext, into record: inout Record) {
+        guard let document = context.jsonDocument, document[0].kind == .object else { return }
         let eventIndex = document.member(0, "event")
         let name = eventIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
         record.event = name
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
         guard let name, let event = CloudCXCatalog.byName[name], let compiled = CloudCXCatalog.compiled[name] else {
             if let name, let eventIndex {
-                validator.report(.warning, "vendor.unknown-event", "unknown CloudCX event \"\(name)\"", at: eventIndex)
+                validator.report(.warning, .unknownEvent, "unknown CloudCX event \"\(name)\"", at: eventIndex)
             }
             record.findings += validator.findings
             return

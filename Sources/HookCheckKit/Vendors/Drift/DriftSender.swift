@@ -1,19 +1,27 @@
+import HookCheckModel
+
 /// Drift: a JSON envelope `{type, orgId, data, token}` and a static verification token sent both as
 /// the `X-Verification-Token` header and the body's `token`.
-public struct DriftVendor: Vendor {
+public struct DriftSender: Sender {
     public let id = "drift"
     public let displayName = "Drift"
-    public let authScheme = "drift-token"
-    public let secretVariable: String? = "HOOKCHECK_DRIFT_TOKEN"
-    static let tokenHeader = "X-Verification-Token"
-    static let headerEvidence = "header X-Verification-Token"
+    public var auth: any AuthScheme { DriftToken() }
+    public let secretVariables = ["HOOKCHECK_DRIFT_TOKEN", "HOOKCHECK_DRIFT_SECRET"]
+    public var events: [CatalogEvent] {
+        DriftCatalog.events.map { CatalogEvent(name: $0.name, kind: $0.kind, summary: $0.summary, shape: DriftCatalog.envelope(data: $0.data)) }
+    }
+    public var findingCodes: [FindingCode] { [.driftOrgMismatch] }
+    /// The body repeats the verification token.
+    public let secretFields = ["token"]
+    public let options: [SenderOption] = []
+    public var signer: (any RequestSigner)? { DriftSigner() }
 
     public init() {}
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
-        if request.header(Self.tokenHeader) != nil {
-            detection.add(6, Self.headerEvidence)
+        if request.header(DriftToken.header) != nil {
+            detection.add(6, "header " + DriftToken.header)
         }
         if case .malformedJSON = payload {
             // A broken body can still show its envelope's keys.
@@ -42,9 +50,8 @@ public struct DriftVendor: Vendor {
         return detection
     }
 
-    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
-        record.auth = checkToken(context, &record)
-        guard case .json(let document) = context.payload else { return }
+    public func analyze(_ context: AnalysisContext, into record: inout Record) {
+        guard let document = context.jsonDocument else { return }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
         guard document[0].kind == .object else {
             validator.validate(0, against: DriftCatalog.compiledAnyEnvelope)
@@ -57,13 +64,13 @@ public struct DriftVendor: Vendor {
         let event = eventName.flatMap(DriftCatalog.event(named:))
         validator.validate(0, against: event.flatMap { DriftCatalog.compiledEnvelopes[$0.name] } ?? DriftCatalog.compiledAnyEnvelope)
         if let eventName, event == nil, let typeIndex {
-            validator.report(.warning, "vendor.unknown-event",
+            validator.report(.warning, .unknownEvent,
                              "unknown Drift event \"\(eventName)\"; its data is not checked", at: typeIndex)
         }
         let dataIndex = document.member(0, "data").flatMap { document[$0].kind == .object ? $0 : nil }
         if let event, let dataIndex {
             if event.deprecated, let typeIndex {
-                validator.report(.info, "vendor.deprecated-event",
+                validator.report(.info, .deprecatedEvent,
                                  "\(event.name) is deprecated; Drift suggests conversation_push or its source events", at: typeIndex)
             }
             checkPushedData(event, document, dataIndex, &validator)
@@ -90,11 +97,11 @@ public struct DriftVendor: Vendor {
         guard let outer = document.member(0, "orgId"), let outerValue = document.int64(outer),
               let inner = document.member(dataIndex, "orgId"), let innerValue = document.int64(inner),
               innerValue != outerValue else { return }
-        validator.report(.error, "drift.org-mismatch",
+        validator.report(.error, .driftOrgMismatch,
                          "data.orgId is \(innerValue) but the envelope's orgId is \(outerValue)", at: inner)
     }
 
-    private func normalize(_ event: DriftEvent?, _ document: JSONDocument, _ dataIndex: Int?, _ record: inout Analysis) {
+    private func normalize(_ event: DriftEvent?, _ document: JSONDocument, _ dataIndex: Int?, _ record: inout Record) {
         if let orgId = document.member(0, "orgId"), document[orgId].kind == .number || document[orgId].kind == .string {
             record.account = document[orgId].kind == .string ? document.string(orgId) : document.text(orgId)
         }

@@ -1,3 +1,6 @@
+import HookCheckCrypto
+import HookCheckModel
+
 /// When a signature does not match, tries the mistakes people make and names the one that would
 /// have matched: the body changed on the way (a trailing newline, line endings, re-serialization),
 /// the secret pasted with whitespace, or hex where base64 was expected.
@@ -44,10 +47,10 @@ public struct SignatureDiagnosis: Sendable {
         for secret in secrets {
             let expected = sign(body, secret.value)
             // Hex where base64 was expected.
-            if let hex = Hex.decode(received.trimmingCharacters(in: " \t")), ConstantTime.equals(hex, expected) {
+            if let hex = Hex.decode(received.trimmingBlanks), ConstantTime.equals(hex, expected) {
                 return "the signature is hex-encoded, but the scheme sends \(encodingName): the bytes match (using \(secret.label))"
             }
-            let trimmedSecret = secret.value.trimmingASCIIWhitespace
+            let trimmedSecret = Array(secret.value.trimmingASCIIWhitespace)
             if trimmedSecret.count != secret.value.count, let decoded, ConstantTime.equals(sign(body, trimmedSecret), decoded) {
                 return "\(secret.label) has surrounding whitespace; without it the signature matches"
             }
@@ -63,12 +66,6 @@ public struct SignatureDiagnosis: Sendable {
 }
 
 extension Array where Element == UInt8 {
-    /// Without leading and trailing spaces, tabs, CR and LF (a secret pasted with them).
-    var trimmingASCIIWhitespace: [UInt8] {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        return Array(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
-    }
-
     var crlfToLF: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(count)

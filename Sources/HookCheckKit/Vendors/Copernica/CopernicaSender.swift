@@ -1,10 +1,29 @@
+import HookCheckModel
+
 /// Copernica: profile and subprofile webhooks as form posts, signed with HTTP Signatures (RSA)
 /// over a set of headers that includes an RFC 3230 `Digest` of the body.
-public struct CopernicaVendor: Vendor {
+public struct CopernicaSender: Sender {
     public let id = "copernica"
     public let displayName = "Copernica"
-    public let authScheme = "copernica-http-signature"
-    public let secretVariable: String? = nil
+    public var auth: any AuthScheme { CopernicaSignature() }
+    /// Signed with RSA: a public key, no secret.
+    public let secretVariables: [String] = []
+    public var events: [CatalogEvent] {
+        CopernicaCatalog.events.map { event in
+            let action = ["create": "created", "update": "updated", "delete": "deleted"][String(event.name.split(separator: ".").last ?? "")] ?? ""
+            return CatalogEvent(name: event.name, kind: "\(event.name.split(separator: ".").first ?? "").\(action)",
+                                summary: event.summary, shape: event.shape)
+        }
+    }
+    public var findingCodes: [FindingCode] {
+        [.copernicaKeyId, .copernicaCoverage, .copernicaDate, .copernicaDateStale, .copernicaDateFuture, .copernicaAccount]
+    }
+    public let secretFields: [String] = []
+    /// The receiver's account, checked against `X-Copernica-ID`.
+    static let accountOption = SenderOption(long: "--account", value: "id",
+        help: "Your account, checked against Copernica's X-Copernica-ID (account_NNN, account-NNN or NNN).")
+    public var options: [SenderOption] { [Self.accountOption] }
+    public var signer: (any RequestSigner)? { nil }
 
     public init() {}
 
@@ -32,8 +51,7 @@ public struct CopernicaVendor: Vendor {
         return detection
     }
 
-    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
-        record.auth = checkSignature(context, &record)
+    public func analyze(_ context: AnalysisContext, into record: inout Record) {
         guard let document = context.payload.document else { return }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
         guard document[0].kind == .object else {

@@ -1,57 +1,40 @@
-/// What the user asked for that changes how requests are analysed.
-public struct InspectOptions: Sendable {
-    /// Skip detection and treat every request as this vendor's.
-    public var forcedVendor: String?
-    /// Tokens and secrets given on the command line, tried in order.
-    public var secrets: [SecretSource] = []
-    /// The environment, for the vendors' default secret variables.
-    public var environment: [String: String] = [:]
-    /// "Now" in Unix milliseconds, for age checks.
-    public var now: Int64?
-    /// Deliveries older than this many milliseconds are stale.
-    public var maxAge: Int64?
-    /// Warnings count as errors.
-    public var strict = false
-    public var maxDepth = JSONParser.defaultMaxDepth
-    /// An RSA public key (PEM or a DKIM TXT record) for RSA signature schemes, and where it came from.
-    public var publicKey: (label: String, text: String)?
-    /// The receiver's account, checked against Copernica's `X-Copernica-ID`.
-    public var account: String?
-    /// Keep the received token or signature in the record, for `--show-secrets`.
-    public var keepReceivedCredential = false
+import HookCheckModel
 
-    public init() {}
-}
-
-/// The pipeline for one request: parse the body, detect the sender, validate, normalize, check auth.
+/// The pipeline for one request: parse the body, detect the sender, check its credential,
+/// validate and normalize the payload.
 public struct Inspector: Sendable {
     public let options: InspectOptions
-    let vendors: [any Vendor]
+    let senders: [any Sender]
+    /// Each sender's keys and the variable its hint names, resolved once per run.
+    private let keys: [String: (keys: [SecretSource], variable: String?)]
 
-    public init(options: InspectOptions, vendors: [any Vendor] = VendorRegistry.all) {
+    public init(options: InspectOptions, senders: [any Sender] = SenderRegistry.all) {
         self.options = options
-        self.vendors = vendors
+        self.senders = senders
+        var keys: [String: (keys: [SecretSource], variable: String?)] = [:]
+        for sender in senders { keys[sender.id] = (options.keys(for: sender), sender.secretVariables.first) }
+        self.keys = keys
     }
 
-    public func analyze(_ request: RequestDump) -> Analysis {
-        var record = Analysis(source: request.source, index: request.index, line: request.line, capture: request.capture)
+    public func analyze(_ request: RequestDump) -> Record {
+        var record = Record(source: request.source, index: request.index, line: request.line, capture: request.capture)
         record.findings = request.findings
         guard request.isDelivery else {
             // A page load in a HAR file, say: reported, not judged.
-            record.findings.append(Finding(.info, "capture.not-a-delivery",
+            record.findings.append(Finding(.info, .captureNotADelivery,
                 "\(request.method ?? "this request") \(request.target ?? "") has no body: not a webhook delivery",
                 at: request.position(ofRawOffset: 0)))
             return record
         }
         let payload = parsePayload(request, &record)
 
-        let chosen: (any Vendor)?
+        let chosen: (any Sender)?
         if let forced = options.forcedVendor {
-            chosen = vendors.first { $0.id == forced }
+            chosen = senders.first { $0.id == forced }
             if chosen != nil { record.evidence = ["--vendor \(forced)"] }
         } else {
-            var best: (vendor: any Vendor, detection: Detection)?
-            for vendor in vendors {
+            var best: (vendor: any Sender, detection: Detection)?
+            for vendor in senders {
                 let detection = vendor.detect(request, payload)
                 if detection.score >= Detection.threshold, detection.score > (best?.detection.score ?? 0) {
                     best = (vendor, detection)
@@ -61,15 +44,16 @@ public struct Inspector: Sendable {
             record.evidence = best?.detection.evidence ?? []
         }
 
-        if let vendor = chosen {
-            record.vendor = vendor.id
-            let context = AnalysisContext(request: request, payload: payload, options: options,
-                                          secrets: secrets(for: vendor))
-            vendor.analyze(context, into: &record)
-        } else if !record.findings.contains(where: { $0.code.hasPrefix("input.") }) {
+        if let sender = chosen {
+            record.vendor = sender.id
+            let resolved = keys[sender.id] ?? (options.keys(for: sender), sender.secretVariables.first)
+            let context = AnalysisContext(request: request, payload: payload, options: options, keys: resolved.keys)
+            record.auth = AuthFlow.check(sender.auth, context, variable: resolved.variable, into: &record)
+            sender.analyze(context, into: &record)
+        } else if !record.findings.contains(where: { $0.code.category == .input }) {
             // When the body is already broken, not knowing the sender is a consequence, not news.
             let severity: Severity = record.findings.hasNoErrors ? .error : .info
-            record.findings.append(Finding(severity, "vendor.unknown", unknownSenderMessage(payload)))
+            record.findings.append(Finding(severity, .unknownSender, unknownSenderMessage(payload)))
         }
 
         checkAge(&record)
@@ -93,7 +77,7 @@ public struct Inspector: Sendable {
     }
 
     private func unknownSenderMessage(_ payload: Payload) -> String {
-        let known = vendors.map(\.displayName).joined(separator: ", ")
+        let known = senders.map(\.displayName).joined(separator: ", ")
         switch payload {
         case .malformedJSON:
             return "no known sender matched (the body is not valid JSON and no vendor header is present; known: \(known)); use --vendor to choose one"
@@ -102,30 +86,22 @@ public struct Inspector: Sendable {
         }
     }
 
-    /// The secrets to try for a vendor: those given explicitly, else the vendor's own variable.
-    func secrets(for vendor: any Vendor) -> [SecretSource] {
-        if !options.secrets.isEmpty { return options.secrets }
-        if let variable = vendor.secretVariable, let value = options.environment[variable], !value.isEmpty {
-            return [SecretSource(label: variable, value: Array(value.utf8))]
-        }
-        return []
-    }
-
-    func parsePayload(_ request: RequestDump, _ record: inout Analysis) -> Payload {
+    /// The body as JSON, a decoded form, or why it is neither; findings about it go to `record`.
+    public func parsePayload(_ request: RequestDump, _ record: inout Record) -> Payload {
         let storage = request.bodyStorage
         var range = request.bodyRange
         if range.count >= 3, storage[range.lowerBound] == 0xEF, storage[range.lowerBound + 1] == 0xBB,
            storage[range.lowerBound + 2] == 0xBF {
-            record.findings.append(Finding(.warning, "json.bom", "the body starts with a UTF-8 byte order mark, which JSON does not allow; skipped",
+            record.findings.append(Finding(.warning, .jsonBOM, "the body starts with a UTF-8 byte order mark, which JSON does not allow; skipped",
                                            at: request.position(ofBodyOffset: range.lowerBound)))
             range = range.lowerBound + 3..<range.upperBound
         }
         // Skip leading blank space to see what kind of body this is.
         var first = range.lowerBound
-        while first < range.upperBound, [0x20, 0x09, 0x0A, 0x0D].contains(storage[first]) { first += 1 }
+        while first < range.upperBound, ASCII.isWhitespace(storage[first]) { first += 1 }
         if first == range.upperBound {
-            if !record.findings.contains(where: { $0.code == "input.empty" || $0.code == "capture.no-body" }) {
-                record.findings.append(Finding(.error, "body.empty", "the request has no body",
+            if !record.findings.contains(where: { $0.code == .inputEmpty || $0.code == .captureNoBody }) {
+                record.findings.append(Finding(.error, .emptyBody, "the request has no body",
                                                at: request.position(ofBodyOffset: range.lowerBound)))
             }
             return .empty
@@ -136,7 +112,7 @@ public struct Inspector: Sendable {
         if !looksLikeJSON, contentType.contains("application/x-www-form-urlencoded") || FormDecoder.looksLikeForm(storage, range) {
             let outcome = FormDecoder().decode(storage, range: range)
             for issue in outcome.issues {
-                let severity: Severity = issue.code == "form.utf8" ? .error : .warning
+                let severity = issue.code.severity
                 record.findings.append(Finding(severity, issue.code, issue.message, at: request.position(ofBodyOffset: issue.offset)))
             }
             return .form(outcome.document, outcome.map)
@@ -144,7 +120,7 @@ public struct Inspector: Sendable {
         guard looksLikeJSON else {
             let binary = storage[range].prefix(512).contains { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }
             let what = binary ? "binary data" : "text"
-            let code = request.capture == .http ? "body.unrecognized" : "input.unrecognized"
+            let code: FindingCode = request.capture == .http ? .unrecognizedBody : .inputUnrecognized
             let message = request.capture == .http
                 ? "the body is neither JSON nor a form (it starts with \(what))"
                 : "not an HTTP request, a JSON body or a form body (the input starts with \(what))"
@@ -165,40 +141,17 @@ public struct Inspector: Sendable {
         }
     }
 
-    private func checkAge(_ record: inout Analysis) {
+    private func checkAge(_ record: inout Record) {
         guard let maxAge = options.maxAge, let now = options.now, let occurred = record.occurredAt,
               let millis = Timestamps.parseRFC3339(occurred) else { return }
         let (age, overflow) = now.subtractingReportingOverflow(millis)
         guard !overflow else { return }
         if age > maxAge {
-            record.findings.append(Finding(.warning, "delivery.stale",
+            record.findings.append(Finding(.warning, .staleDelivery,
                 "the event is \(Durations.describe(age)) old, more than --max-age \(Durations.describe(maxAge))"))
         } else if age < -maxAge {
-            record.findings.append(Finding(.warning, "delivery.future",
+            record.findings.append(Finding(.warning, .futureDelivery,
                 "the event is \(Durations.describe(-age)) in the future of --now"))
         }
-    }
-}
-
-/// Durations as people write them: `90s`, `5m`, `2h`, `1d`, `250ms`.
-public enum Durations {
-    /// Milliseconds for a duration text; a bare number is seconds.
-    public static func parse(_ text: String) -> Int64? {
-        let units: [(String, Int64)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            let number = text.dropLast(suffix.count)
-            if let value = Int64(number), value >= 0 { return value.multipliedReportingOverflow(by: scale).overflow ? nil : value * scale }
-        }
-        if let value = Int64(text), value >= 0 { return value.multipliedReportingOverflow(by: 1000).overflow ? nil : value * 1000 }
-        return nil
-    }
-
-    public static func describe(_ millis: Int64) -> String {
-        if millis % 86_400_000 == 0, millis >= 86_400_000 { return "\(millis / 86_400_000)d" }
-        if millis % 3_600_000 == 0, millis >= 3_600_000 { return "\(millis / 3_600_000)h" }
-        if millis % 60_000 == 0, millis >= 60_000 { return "\(millis / 60_000)m" }
-        if millis % 1000 == 0 { return "\(millis / 1000)s" }
-        if millis > 10_000 { return "\(millis / 1000)s" }
-        return "\(millis)ms"
     }
 }

@@ -1,43 +1,3 @@
-/// A JSON value built for output (changes carry the vendor's own values).
-public indirect enum JSONValue: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    /// A number kept as its text, so 64-bit ids survive exactly.
-    case number(String)
-    case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): true
-        case let (.bool(a), .bool(b)): a == b
-        case let (.number(a), .number(b)): a == b
-        case let (.string(a), .string(b)): a == b
-        case let (.array(a), .array(b)): a == b
-        case let (.object(a), .object(b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        default: false
-        }
-    }
-
-    /// Builds a value from a parsed document's subtree.
-    public init(_ document: JSONDocument, _ index: Int) {
-        let token = document[index]
-        switch token.kind {
-        case .null: self = .null
-        case .true: self = .bool(true)
-        case .false: self = .bool(false)
-        case .number: self = .number(document.text(index))
-        case .string: self = .string(document.string(index))
-        case .array: self = .array(document.elements(index).map { JSONValue(document, $0) })
-        case .object:
-            var members: [(String, JSONValue)] = []
-            document.forEachMember(index) { key, value in members.append((document.string(key), JSONValue(document, value))) }
-            self = .object(members)
-        }
-    }
-}
-
 /// The entity an event is about.
 public struct EntityRef: Sendable, Equatable {
     public var type: String
@@ -50,7 +10,7 @@ public struct EntityRef: Sendable, Equatable {
     }
 }
 
-/// One changed field: Drift gives previous and updated values, SuperOffice names only.
+/// One changed field: some senders give previous and updated values, others names only.
 public struct Change: Sendable, Equatable {
     public var field: String
     /// nil when the vendor does not say (the key is then left out of the record).
@@ -81,8 +41,8 @@ public struct AuthResult: Sendable, Equatable {
     }
 }
 
-/// Everything hookcheck found out about one request: the normalized record of the design.
-public struct Analysis: Sendable {
+/// Everything hookcheck found out about one request: the normalized record.
+public struct Record: Sendable {
     public var source: String
     public var index: Int
     public var line: Int

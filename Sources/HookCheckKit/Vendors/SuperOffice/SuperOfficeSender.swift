@@ -1,10 +1,19 @@
+import HookCheckCrypto
+import HookCheckModel
+
 /// SuperOffice NetServer webhooks: a JSON body with `EventId`, `Event`, `Entity`, `PrimaryKey`...,
 /// `X-SuperOffice-*` headers, and an optional HMAC-SHA256 signature of the raw body.
-public struct SuperOfficeVendor: Vendor {
+public struct SuperOfficeSender: Sender {
     public let id = "superoffice"
     public let displayName = "SuperOffice"
-    public let authScheme = "superoffice-hmac-sha256"
-    public let secretVariable: String? = "HOOKCHECK_SUPEROFFICE_SECRET"
+    public var auth: any AuthScheme { SuperOfficeSignature() }
+    public let secretVariables = ["HOOKCHECK_SUPEROFFICE_SECRET"]
+    public var findingCodes: [FindingCode] {
+        [.superOfficeEventMismatch, .superOfficeEventIdMismatch, .superOfficeEntityMismatch, .superOfficeTestEvent]
+    }
+    public let secretFields: [String] = []
+    public let options: [SenderOption] = []
+    public var signer: (any RequestSigner)? { SuperOfficeSigner() }
 
     static let eventHeader = "X-SuperOffice-Event"
     static let eventIdHeader = "X-SuperOffice-EventId"
@@ -12,6 +21,28 @@ public struct SuperOfficeVendor: Vendor {
     static let testHeader = "X-Hook-Test"
 
     public init() {}
+
+    public var events: [CatalogEvent] {
+        var events: [CatalogEvent] = []
+        for family in SuperOfficeCatalog.families {
+            for action in family.actions {
+                events.append(CatalogEvent(name: "\(family.entity).\(action)", kind: "\(family.entity).\(action == "changed" ? "updated" : action)",
+                                           summary: "\(family.summary): \(action)", shape: SuperOfficeCatalog.body))
+            }
+        }
+        for action in SuperOfficeCatalog.listActions {
+            events.append(CatalogEvent(name: "list.<name-or-id>.\(action)", kind: "list.<name-or-id>.\(action == "changed" ? "updated" : action)",
+                                       summary: "a list item: \(action)", shape: SuperOfficeCatalog.body))
+        }
+        for action in SuperOfficeCatalog.extraTableActions {
+            events.append(CatalogEvent(name: "<y_table>.\(action)", kind: "<y_table>.\(action == "changed" ? "updated" : action)",
+                                       summary: "an extra table row: \(action)", shape: SuperOfficeCatalog.body))
+        }
+        events.append(CatalogEvent(name: "test", kind: "webhook.test", summary: "the registration test event (X-Hook-Test: true)",
+                                   shape: SuperOfficeCatalog.body))
+        return events
+    }
+
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
@@ -38,10 +69,8 @@ public struct SuperOfficeVendor: Vendor {
         return detection
     }
 
-    public func analyze(_ context: AnalysisContext, into record: inout Analysis) {
+    public func analyze(_ context: AnalysisContext, into record: inout Record) {
         let request = context.request
-        record.auth = checkSignature(context, &record)
-        record.notes.append("SuperOffice signatures carry no timestamp: a captured request can be replayed")
         let isTest = request.header(Self.testHeader).map { asciiCaseInsensitiveEquals($0, "true") } ?? false
         if isTest { record.notes.append("a test delivery (\(Self.testHeader): true), sent when the webhook is registered") }
 
@@ -65,19 +94,19 @@ public struct SuperOfficeVendor: Vendor {
         if let event, let eventIndex {
             switch SuperOfficeCatalog.classify(event) {
             case .unknown:
-                validator.report(.warning, "vendor.unknown-event", "unknown SuperOffice event \"\(event)\"", at: eventIndex)
+                validator.report(.warning, .unknownEvent, "unknown SuperOffice event \"\(event)\"", at: eventIndex)
             case .test where !isTest:
-                validator.report(.info, "superoffice.test-event", "the registration test event without \(Self.testHeader): true", at: eventIndex)
+                validator.report(.info, .superOfficeTestEvent, "the registration test event without \(Self.testHeader): true", at: eventIndex)
             default:
                 break
             }
             // The event is named after its entity.
             if let entity, let entityIndex, event != "test" || entity != "test", !event.hasPrefix(entity + ".") {
-                validator.report(.error, "superoffice.entity-mismatch",
+                validator.report(.error, .superOfficeEntityMismatch,
                                  "Event \"\(event)\" does not start with Entity \"\(entity)\" and a dot", at: entityIndex)
             }
             if let headerEvent, headerEvent != event {
-                record.findings.append(Finding(.error, "superoffice.event-mismatch",
+                record.findings.append(Finding(.error, .superOfficeEventMismatch,
                     "the \(Self.eventHeader) header says \"\(headerEvent)\" but the body's Event is \"\(event)\"",
                     at: request.position(ofHeader: Self.eventHeader)))
             }
@@ -86,7 +115,7 @@ public struct SuperOfficeVendor: Vendor {
            let idIndex = document.member(0, "EventId"), document[idIndex].kind == .string {
             let bodyId = document.string(idIndex)
             if headerId.lowercased() != bodyId.lowercased() {
-                record.findings.append(Finding(.error, "superoffice.eventid-mismatch",
+                record.findings.append(Finding(.error, .superOfficeEventIdMismatch,
                     "the \(Self.eventIdHeader) header is \(headerId) but the body's EventId is \(bodyId)",
                     at: request.position(ofHeader: Self.eventIdHeader)))
             }
@@ -95,7 +124,7 @@ public struct SuperOfficeVendor: Vendor {
         normalize(document, event: event, entity: entity, &record)
     }
 
-    private func normalize(_ document: JSONDocument, event: String?, entity: String?, _ record: inout Analysis) {
+    private func normalize(_ document: JSONDocument, event: String?, entity: String?, _ record: inout Record) {
         if let context = document.member(0, "ContextIdentifier"), document[context].kind == .string {
             record.account = document.string(context)
         }

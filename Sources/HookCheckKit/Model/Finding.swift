@@ -2,7 +2,7 @@
 public enum Severity: String, Sendable, Comparable, CaseIterable {
     case info, warning, error
 
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .info: 0
         case .warning: 1
@@ -27,15 +27,15 @@ public struct SourcePosition: Sendable, Equatable, Hashable {
 /// One thing hookcheck has to say about a request: a value with a stable code and a real position.
 public struct Finding: Sendable, Equatable {
     public var severity: Severity
-    /// Stable dotted identifier such as `json.syntax` or `schema.required`.
-    public var code: String
+    /// What kind of finding this is: its stable id, category and explanation.
+    public var code: FindingCode
     public var message: String
     /// Position in the input file, present only when it is real.
     public var position: SourcePosition?
     /// RFC 6901 pointer into the payload, when the finding is about a part of it.
     public var pointer: String?
 
-    public init(_ severity: Severity, _ code: String, _ message: String,
+    public init(_ severity: Severity, _ code: FindingCode, _ message: String,
                 at position: SourcePosition? = nil, pointer: String? = nil) {
         self.severity = severity
         self.code = code
@@ -43,23 +43,14 @@ public struct Finding: Sendable, Equatable {
         self.position = position
         self.pointer = pointer
     }
+
+    /// A finding at its code's default severity.
+    public init(_ code: FindingCode, _ message: String, at position: SourcePosition? = nil, pointer: String? = nil) {
+        self.init(code.severity, code, message, at: position, pointer: pointer)
+    }
 }
 
 extension Array where Element == Finding {
     /// True when none of the findings is an error.
     public var hasNoErrors: Bool { !contains { $0.severity == .error } }
-}
-
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs in these bytes.
-    func contains(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        let first = needle[0]
-        var index = 0
-        while index <= count - needle.count {
-            if self[index] == first, self[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
-    }
 }

@@ -1,0 +1,92 @@
+import HookCheckModel
+
+/// The one way every scheme's credential is checked: missing, unchecked, each key tried (all of
+/// them, so timing says nothing about which matched), the bodies a lossy capture may stand for,
+/// and the explanation of a mismatch.
+public enum AuthFlow {
+    public static func check<Scheme: AuthScheme>(_ scheme: Scheme, _ context: AnalysisContext, variable: String?,
+                                                 into record: inout Record) -> AuthResult {
+        var findings: [Finding] = []
+        let result = run(scheme, context, variable: variable, &findings, &record)
+        record.findings += findings
+        if let note = scheme.note { record.notes.append(note) }
+        return result
+    }
+
+    /// "token not checked: pass ..." for schemes that take a secret.
+    public static func secretHint(_ noun: String, variable: String?) -> String {
+        "\(noun) not checked: pass --secret-env NAME or --secret-file PATH" + (variable.map { ", or set \($0)" } ?? "")
+    }
+
+    private static func run<Scheme: AuthScheme>(_ scheme: Scheme, _ context: AnalysisContext, variable: String?,
+                                                _ findings: inout [Finding], _ record: inout Record) -> AuthResult {
+        func result(_ status: AuthResult.Status, _ detail: String) -> AuthResult {
+            AuthResult(scheme: scheme.id, status: status, detail: detail)
+        }
+        let received: Scheme.Received
+        switch scheme.lookup(context, &findings) {
+        case .unauthenticated(let detail):
+            return AuthResult(scheme: scheme.id, status: .none, detail: detail)
+        case .unreadable(let detail):
+            return result(.unchecked, detail)
+        case .missing(let detail, let position):
+            findings.append(Finding(context.keys.isEmpty ? .warning : .error, .authMissing, detail, at: position))
+            return result(.missing, detail)
+        case .broken(let code, let detail, let position, let pointer):
+            findings.append(Finding(.error, code, detail, at: position, pointer: pointer))
+            return result(.invalid, detail)
+        case .found(let value):
+            received = value
+        }
+        if context.options.keepReceivedCredential { record.receivedCredential = scheme.text(of: received) }
+        scheme.precheck(received, context, &findings)
+        // Positions are worked out only when there is something to say.
+        func fail(_ code: FindingCode, _ detail: String) -> AuthResult {
+            let location = scheme.location(of: received, context)
+            findings.append(Finding(.error, code, detail, at: location.position, pointer: location.pointer))
+            return result(.invalid, detail)
+        }
+        guard !context.keys.isEmpty else {
+            let (hint, detail) = scheme.unchecked(received, context, variable: variable)
+            let location = scheme.location(of: received, context)
+            findings.append(Finding(.info, .authUnchecked, hint, at: location.position, pointer: location.pointer))
+            return result(.unchecked, detail)
+        }
+        let request = context.request
+        let body = request.body
+        var matched: SecretSource?
+        var failure: (code: FindingCode, detail: String)?
+        for key in context.keys {
+            switch scheme.verify(received, body: body, key: key, context, &findings) {
+            case .match: if matched == nil { matched = key }
+            case .mismatch: break
+            case .failure(let code, let detail): if failure == nil { failure = (code, detail) }
+            }
+        }
+        if let matched {
+            let rebuilt = scheme.signsBody && !request.bodyCandidates.isEmpty
+                ? " (over the body rebuilt from --trace-ascii, its '.' read as line feeds)" : ""
+            return scheme.conclude(result(.valid, scheme.validDetail(received, key: matched) + rebuilt), received, context)
+        }
+        if let failure { return fail(failure.code, failure.detail) }
+        // A lossy capture (--trace-ascii): try the bodies the sender may have sent.
+        if scheme.signsBody, !request.bodyCandidates.isEmpty {
+            for candidate in request.bodyCandidates {
+                for key in context.keys {
+                    var scratch: [Finding] = []
+                    if case .match = scheme.verify(received, body: candidate.bytes, key: key, context, &scratch) {
+                        return scheme.conclude(result(.valid, "\(scheme.algorithmName) matches \(key.label) over the body rebuilt from --trace-ascii, its '.' read \(candidate.meaning)"),
+                                               received, context)
+                    }
+                }
+            }
+            return fail(.authMismatch, "no body rebuilt from this curl --trace-ascii capture matches: the secret is wrong, or the capture is too lossy to verify (--trace-ascii prints unprintable bytes as '.'; curl --trace keeps the exact bytes)")
+        }
+        var detail = "the \(scheme.credentialNoun) does not match " + (context.keys.count == 1 ? context.keys[0].label
+                                                                       : "any of " + context.keys.map(\.label).joined(separator: ", "))
+        if let reason = scheme.explainMismatch(received, body: body, keys: context.keys, context) {
+            detail += "; " + reason
+        }
+        return fail(.authMismatch, detail)
+    }
+}

@@ -1,0 +1,24 @@
+import HookCheckModel
+
+/// What Copernica's own verification library checks beside the signature; a receiver that skips
+/// them accepts requests Copernica's library refuses, so they count as auth.
+extension FindingCode {
+    static let copernicaKeyId = FindingCode("copernica.key-id", .warning, .auth,
+        summary: "The signature's keyId is not under .copernica.com.",
+        explanation: "Copernica signs with keys published as DKIM TXT records under copernica.com; a keyId elsewhere was not signed by Copernica, whatever the key says.")
+    static let copernicaCoverage = FindingCode("copernica.coverage", .warning, .auth,
+        summary: "The signature does not cover the headers Copernica requires.",
+        explanation: "Copernica's library requires the signature to cover (request-target), host, date, content-length, content-type, digest, x-copernica-id and x-nonce; headers left out could be changed without breaking the signature.")
+    static let copernicaDate = FindingCode("copernica.date", .error, .auth,
+        summary: "The Date header is not an HTTP date.",
+        explanation: "The Date header must be an HTTP date (RFC 9110, e.g. 'Tue, 15 Nov 1994 08:12:31 GMT'); Copernica's library refuses others.")
+    static let copernicaDateStale = FindingCode("copernica.date-stale", .error, .auth,
+        summary: "The Date header is older than allowed.",
+        explanation: "Copernica's library refuses requests whose Date is more than 60 seconds before now, to limit replays (--max-age changes the limit, --now the clock).")
+    static let copernicaDateFuture = FindingCode("copernica.date-future", .warning, .auth,
+        summary: "The Date header is in the future.",
+        explanation: "The Date header is later than --now by more than the allowed age: a clock is off.")
+    static let copernicaAccount = FindingCode("copernica.account", .error, .auth,
+        summary: "X-Copernica-ID is not the expected account.",
+        explanation: "The request names another Copernica account than the one given with --account: it was meant for another receiver.")
+}

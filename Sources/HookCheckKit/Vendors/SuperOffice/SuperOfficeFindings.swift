@@ -1,0 +1,16 @@
+import HookCheckModel
+
+extension FindingCode {
+    static let superOfficeEventMismatch = FindingCode("superoffice.event-mismatch", .error, .sender,
+        summary: "The X-SuperOffice-Event header differs from the body's Event.",
+        explanation: "SuperOffice names the event twice, in the X-SuperOffice-Event header and the body's Event; they agree on every delivery. A difference means the headers and the body come from two deliveries.")
+    static let superOfficeEventIdMismatch = FindingCode("superoffice.eventid-mismatch", .error, .sender,
+        summary: "The X-SuperOffice-EventId header differs from the body's EventId.",
+        explanation: "The X-SuperOffice-EventId header and the body's EventId identify the same delivery; deduplicate on EventId.")
+    static let superOfficeEntityMismatch = FindingCode("superoffice.entity-mismatch", .error, .sender,
+        summary: "Event does not start with Entity and a dot.",
+        explanation: "SuperOffice's event names are the entity, a dot and the action (contact.changed for Entity contact); the two fields disagree.")
+    static let superOfficeTestEvent = FindingCode("superoffice.test-event", .info, .sender,
+        summary: "The registration test event without X-Hook-Test.",
+        explanation: "SuperOffice sends the event 'test' when a webhook is registered, with the header X-Hook-Test: true. Without the header this is a hand-made test.")
+}
