@@ -225,7 +225,7 @@ struct CopernicaRSATests {
         Case(name: "signed by openssl, PEM key", key: pem, edit: { $0 }, status: .valid, code: nil),
         Case(name: "signed by openssl, DKIM TXT record", key: dkim, edit: { $0 }, status: .valid, code: nil),
         Case(name: "the DKIM record as dig prints it, in quoted pieces",
-             key: "\"" + dkim.trimmingCharacters(in: "\n").replacingOccurrences(of: "p=", with: "\" \"p=") + "\"", edit: { $0 }, status: .valid, code: nil),
+             key: "\"" + dkim.trimmingCharacters(in: .newlines).replacingOccurrences(of: "p=", with: "\" \"p=") + "\"", edit: { $0 }, status: .valid, code: nil),
         Case(name: "a covered header changed", key: pem,
              edit: { $0.replacingOccurrences(of: "X-Copernica-ID: account_26591", with: "X-Copernica-ID: account_26592") },
              status: .invalid, code: "auth.mismatch"),

@@ -8,7 +8,7 @@ public enum Captures {
     public static func requests(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader] = [],
                                 verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump]? {
         var first = 0
-        while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
+        while first < bytes.count, ASCII.isWhitespace(bytes[first]) { first += 1 }
         guard first < bytes.count else { return nil }
         let head = bytes[first..<min(bytes.count, first + 4096)]
         let lead = bytes[first]
@@ -143,7 +143,7 @@ public enum Captures {
     /// Whether something other than blank space follows the first line.
     static func hasSecondLine(_ bytes: [UInt8], after start: Int) -> Bool {
         guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return false }
-        return bytes[(newline + 1)...].contains { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return bytes[(newline + 1)...].contains { !ASCII.isWhitespace($0) }
     }
 
     /// One JSON body per line: when the first line is a whole JSON value and more lines follow.
@@ -154,7 +154,7 @@ public enum Captures {
         for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
             var end = index
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            if bytes[start..<end].contains(where: { ![0x20, 0x09].contains($0) }) { lines.append((start..<end, number)) }
+            if bytes[start..<end].contains(where: { !ASCII.isBlank($0) }) { lines.append((start..<end, number)) }
             start = index + 1
             number += 1
         }

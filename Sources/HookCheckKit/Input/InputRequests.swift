@@ -7,7 +7,7 @@ public enum InputRequests {
     public static func each(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [], verboseBody: [UInt8]? = nil,
                             _ body: (RequestDump) -> Void) throws(InputError) {
         _ = try stream.require(4096)
-        let lead: UInt8? = stream.withWindow { window in window.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } }
+        let lead: UInt8? = stream.withWindow { window in window.first { !ASCII.isWhitespace($0) } }
         // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
         let mayBeCapture = lead.map { lead in
             lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")

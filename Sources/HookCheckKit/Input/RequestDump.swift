@@ -36,26 +36,12 @@ public struct HTTPHeader: Sendable, Equatable {
 
     /// Whether this header is called `name`, compared case-insensitively without building a String.
     public func hasName(_ name: String) -> Bool {
-        guard name.utf8.count == nameRange.count else { return false }
-        var index = nameRange.lowerBound
-        for byte in name.utf8 {
-            let mine = storage[index]
-            if mine != byte, mine | 0x20 != byte | 0x20 || !(mine | 0x20 >= 0x61 && mine | 0x20 <= 0x7A) { return false }
-            index += 1
-        }
-        return true
+        ASCII.equalsIgnoringCase(storage[nameRange], name.utf8)
     }
 
-    /// Whether the name starts with `prefix`, compared case-insensitively as bytes.
+    /// Whether the name starts with (and is longer than) `prefix`, compared case-insensitively as bytes.
     public func hasNamePrefix(_ prefix: String) -> Bool {
-        guard prefix.utf8.count < nameRange.count else { return false }
-        var index = nameRange.lowerBound
-        for byte in prefix.utf8 {
-            let mine = storage[index]
-            if mine != byte, mine | 0x20 != byte | 0x20 || !(mine | 0x20 >= 0x61 && mine | 0x20 <= 0x7A) { return false }
-            index += 1
-        }
-        return true
+        prefix.utf8.count < nameRange.count && ASCII.hasPrefixIgnoringCase(storage[nameRange], prefix.utf8)
     }
 
     public static func == (lhs: HTTPHeader, rhs: HTTPHeader) -> Bool {
@@ -167,13 +153,7 @@ public final class PositionMap: @unchecked Sendable {
 
     public func position(_ offset: Int) -> SourcePosition {
         guard !runs.isEmpty else { return SourcePosition(line: 1, column: 1) }
-        var low = 0
-        var high = runs.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if runs[mid].start <= offset { low = mid } else { high = mid - 1 }
-        }
-        let run = runs[low]
+        let run = runs[runs.lastIndex(atOrBefore: offset) { $0.start }]
         return SourcePosition(line: run.line, column: run.column + max(0, offset - run.start) * run.stride)
     }
 }

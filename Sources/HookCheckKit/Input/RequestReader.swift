@@ -253,9 +253,9 @@ public final class RequestReader {
         stream.withWindow { window in
             for header in pending where header.name.count == 14 || header.name.count == 17 {
                 let name = UnsafeBufferPointer(rebasing: window[header.name])
-                if asciiCaseInsensitiveEquals(name, "Content-Length") {
+                if ASCII.equalsIgnoringCase(name, "Content-Length".utf8) {
                     contentLengths.append((header.joined ?? String(decoding: window[header.value], as: UTF8.self), header.offset))
-                } else if asciiCaseInsensitiveEquals(name, "Transfer-Encoding") {
+                } else if ASCII.equalsIgnoringCase(name, "Transfer-Encoding".utf8) {
                     transferEncoding = header.joined ?? String(decoding: window[header.value], as: UTF8.self)
                 }
             }
@@ -390,7 +390,7 @@ public final class RequestReader {
             }
             let lineEnd = lf > position && byte(lf - 1) == 0x0D ? lf - 1 : lf
             let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lineEnd]) }
-            let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: " \t") } ?? ""
+            let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingBlanks } ?? ""
             guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
                 if first {
                     findings.append((position, Finding(.warning, .httpChunked,
@@ -445,15 +445,6 @@ struct PendingHeader {
     var value: Range<Int>
     var joined: String?
     var offset: Int
-}
-
-/// Case-insensitive comparison of ASCII bytes with a name.
-func asciiCaseInsensitiveEquals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
-    guard bytes.count == name.utf8.count else { return false }
-    for (index, byte) in name.utf8.enumerated() where bytes[index] | 0x20 != byte | 0x20 {
-        return false
-    }
-    return true
 }
 
 /// Small pieces of HTTP/1.1 syntax (RFC 9112).
@@ -531,6 +522,6 @@ enum HTTPSyntax {
     /// Whether the last transfer coding is `chunked`.
     static func isChunked(_ value: String) -> Bool {
         guard let last = value.split(separator: ",").last else { return false }
-        return asciiCaseInsensitiveEquals(last.trimmingCharacters(in: " \t"), "chunked")
+        return asciiCaseInsensitiveEquals(last.trimmingBlanks, "chunked")
     }
 }

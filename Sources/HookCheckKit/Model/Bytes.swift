@@ -113,3 +113,17 @@ extension String {
         return out
     }
 }
+
+extension Array {
+    /// In an array sorted by `key`, the index of the last element whose key is at or before
+    /// `target` (0 when none is): from an offset to the line, run or piece it falls in.
+    public func lastIndex<Key: Comparable>(atOrBefore target: Key, by key: (Element) -> Key) -> Int {
+        var low = 0
+        var high = count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if key(self[mid]) <= target { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}

@@ -18,13 +18,7 @@ public final class SourceText {
     public func position(ofOffset offset: Int) -> SourcePosition {
         let starts = lineStarts ?? buildLineStarts()
         let target = max(0, min(offset, bytes.count))
-        // The last line start at or before the target.
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= target { low = mid } else { high = mid - 1 }
-        }
+        let low = starts.lastIndex(atOrBefore: target) { $0 }
         return SourcePosition(line: baseLine + low, column: target - starts[low] + 1)
     }
 

@@ -38,7 +38,6 @@ public final class CompiledShape: @unchecked Sendable {
     let enumerationBytes: [[[UInt8]]]
     /// Each node's summary, for messages.
     let summaries: [String]
-    let formats: [StringFormat]
 
     public convenience init(_ shape: Shape) {
         var builder = Builder()
@@ -58,7 +57,6 @@ public final class CompiledShape: @unchecked Sendable {
         enumerations = builder.enumerations
         enumerationBytes = builder.enumerations.map { $0.map { Array($0.utf8) } }
         summaries = builder.summaries
-        formats = StringFormat.allCases
     }
 
     deinit {
@@ -88,7 +86,7 @@ public final class CompiledShape: @unchecked Sendable {
             case .any: return Int32(reserve(.any, summary))
             case .string(let format):
                 let index = reserve(.string, summary)
-                nodes[index].flag = UInt8(StringFormat.allCases.firstIndex(of: format)!)
+                nodes[index].flag = format.rawValue
                 return Int32(index)
             case .integer: return Int32(reserve(.integer, summary))
             case .int64: return Int32(reserve(.int64, summary))
@@ -137,8 +135,4 @@ public final class CompiledShape: @unchecked Sendable {
             }
         }
     }
-}
-
-extension StringFormat: CaseIterable {
-    public static let allCases: [StringFormat] = [.any, .uuid, .utcDateTime, .sqlDateTime, .digits, .hexColor, .millisecondsString]
 }

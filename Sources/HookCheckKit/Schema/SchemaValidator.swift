@@ -90,7 +90,7 @@ public struct SchemaValidator {
             }
         case .string:
             guard token.kind == .string else { return mismatch(index, expected: "string") }
-            let format = shape.formats[Int(node.flag)]
+            let format = StringFormat(rawValue: node.flag) ?? .any
             if format != .any {
                 let value = document.string(index)
                 if !StringFormats.matches(value, format) {

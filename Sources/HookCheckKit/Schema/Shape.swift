@@ -1,7 +1,7 @@
 import HookCheckModel
 
 /// What a string must look like, beyond being a string.
-public enum StringFormat: Sendable, Equatable {
+public enum StringFormat: UInt8, Sendable, Equatable, CaseIterable {
     case any
     /// 8-4-4-4-12 hexadecimal digits.
     case uuid

@@ -244,13 +244,7 @@ public struct FormOffsetMap: Sendable {
 
     /// The raw offset of the value or key that starts at, or most recently before, `jsonOffset`.
     public func rawOffset(_ jsonOffset: Int) -> Int {
-        var low = 0
-        var high = pairs.count - 1
-        guard high >= 0 else { return 0 }
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if pairs[mid].json <= jsonOffset { low = mid } else { high = mid - 1 }
-        }
-        return pairs[low].raw
+        guard !pairs.isEmpty else { return 0 }
+        return pairs[pairs.lastIndex(atOrBefore: jsonOffset) { $0.json }].raw
     }
 }

@@ -16,7 +16,7 @@ public struct HTTPSignatureHeader: Sendable, Equatable {
         while !rest.isEmpty {
             rest = rest.drop { $0 == " " || $0 == "," || $0 == "\t" }
             guard let equals = rest.firstIndex(of: "=") else { break }
-            let name = rest[..<equals].trimmingCharacters(in: " \t")
+            let name = rest[..<equals].trimmingBlanks
             rest = rest[rest.index(after: equals)...]
             var value: String
             if rest.first == "\"" {
@@ -26,7 +26,7 @@ public struct HTTPSignatureHeader: Sendable, Equatable {
                 rest = rest[rest.index(after: close)...]
             } else {
                 let end = rest.firstIndex(of: ",") ?? rest.endIndex
-                value = String(rest[..<end]).trimmingCharacters(in: " \t")
+                value = String(rest[..<end]).trimmingBlanks
                 rest = rest[end...]
             }
             parameters[name] = value
@@ -55,7 +55,7 @@ public struct HTTPSignatureHeader: Sendable, Equatable {
             guard !values.isEmpty else {
                 return .failure(SigningStringError(message: "the signature covers the \(name) header, which the request does not have"))
             }
-            lines.append("\(name): " + values.map { $0.trimmingCharacters(in: " \t") }.joined(separator: ", "))
+            lines.append("\(name): " + values.map { $0.trimmingBlanks }.joined(separator: ", "))
         }
         return .success(lines.joined(separator: "\n"))
     }
@@ -79,7 +79,7 @@ public enum InstanceDigest {
     public static func check(_ header: String, body: [UInt8]) -> Outcome {
         var outcome: Outcome = .malformed
         for part in header.split(separator: ",") {
-            let item = part.trimmingCharacters(in: " \t")
+            let item = part.trimmingBlanks
             // The value is base64 and may itself contain '=': split at the first one only.
             guard let equals = item.firstIndex(of: "=") else { continue }
             let algorithm = String(item[..<equals])
@@ -148,11 +148,5 @@ public enum HTTPDate {
         if year < 100 { year += year < 70 ? 2000 : 1900 }
         let seconds = Timestamps.daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Int64(seconds) * 1000
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        String(self.drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }
