@@ -1,5 +1,7 @@
 # hookcheck: make (release build), make demo, make test, make bench, make install PREFIX=..., make clean
 SWIFT ?= swift
+# Extra flags for the release build (CI passes -Xswiftc -warnings-as-errors).
+SWIFT_FLAGS ?=
 PREFIX ?= /usr/local
 BIN := .build/release/hookcheck
 
@@ -8,7 +10,7 @@ BIN := .build/release/hookcheck
 all: build
 
 build:
-	$(SWIFT) build -c release --product hookcheck
+	$(SWIFT) build -c release --product hookcheck $(SWIFT_FLAGS)
 
 # Inspects every sample; samples/invalid/ is broken on purpose, so a non-zero status is expected.
 demo: build

@@ -167,32 +167,3 @@ struct CLITests {
             """)
     }
 }
-
-@Suite("Secrets in output")
-struct SecretOutputTests {
-    @Test("the received token is hidden unless --show-secrets")
-    func showSecrets() {
-        let hidden = runCLI([], stdin: CLITests.valid)
-        #expect(!hidden.out.contains("tok-123"))
-        #expect(hidden.out.contains("--show-secrets shows it"))
-        let shown = runCLI(["--show-secrets"], stdin: CLITests.valid)
-        #expect(shown.out.contains("received  tok-123"))
-        let json = runCLI(["--show-secrets", "--format", "json"], stdin: CLITests.valid)
-        #expect(!json.out.contains("tok-123"), "records never carry secrets")
-    }
-}
-
-@Suite("A terminal on standard input")
-struct TerminalInputTests {
-    @Test("with no path, print the usage instead of waiting", arguments: [["inspect"], ["verify"], ["sign", "--vendor", "drift", "--secret", "x"], []])
-    func usage(_ arguments: [String]) {
-        final class Box: @unchecked Sendable { var out: [UInt8] = []; var err: [UInt8] = [] }
-        let box = Box()
-        let io = CLIEnvironment(standardInput: .bytes([]), stdinIsTerminal: true, stdoutIsTerminal: false, variables: [:],
-                                writeOut: { box.out += $0 }, writeErr: { box.err += $0 })
-        #expect(CLI.run(arguments, io: io) == 2)
-        let err = String(decoding: box.err, as: UTF8.self)
-        #expect(err.hasPrefix("Error: no input: give a path, or pipe a request into hookcheck"))
-        #expect(err.contains("Usage: hookcheck"))
-    }
-}

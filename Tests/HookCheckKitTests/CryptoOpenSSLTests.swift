@@ -2,18 +2,6 @@ import Foundation
 import HookCheckKit
 import Testing
 
-/// The `openssl` executable on PATH, if any.
-let opensslPath: String? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") where !directory.isEmpty {
-        let candidate = String(directory) + "/openssl"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-}()
-
-let opensslAvailable = opensslPath != nil
-
 /// Runs openssl with `arguments`, feeding `input` on stdin, and returns its stdout.
 private func runOpenSSL(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
     let process = Process()

@@ -176,10 +176,37 @@ struct CryptoRSAKeyTests {
     @Test("The fixture manifest lists every key, signature and DKIM record")
     func manifestCounts() throws {
         let manifest = try RSAFixtures.manifest()
-        #expect(manifest.keys.map(\.name) == ["rsa512", "rsa1024", "rsa2048", "rsa3072", "rsa4096", "rsa2048e3"])
-        #expect(manifest.signatures.count == 35)
-        #expect(manifest.recoveries.count == 6)
-        #expect(manifest.dkim.count == 2)
+        /// The files of a fixture folder, as manifest paths ("keys/rsa512.spki.pem").
+        func files(_ folder: String) throws -> [String] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: RSAFixtures.folder.appendingPathComponent(folder).path)
+            return names.filter { !$0.hasPrefix(".") }.map { folder + "/" + $0 }
+        }
+        let keyFiles = try files("keys")
+        // Each key has a public SPKI PEM; the manifest lists each once, the key files all.
+        let keyNames = keyFiles.filter { $0.hasSuffix(".spki.pem") }.map { String($0.dropFirst("keys/".count).dropLast(".spki.pem".count)) }
+        #expect(!keyNames.isEmpty)
+        #expect(manifest.keys.count == Set(manifest.keys.map(\.name)).count, "a key is listed twice")
+        #expect(Set(manifest.keys.map(\.name)) == Set(keyNames))
+        for key in manifest.keys {
+            for suffix in ["spki.pem", "pkcs1.pem", "spki.der", "pkcs1.der"] {
+                #expect(keyFiles.contains(key.file(suffix)), "no \(key.file(suffix))")
+            }
+        }
+        // Every signature file is a listed signature, once; every raw output a listed recovery.
+        let signatureFiles = try files("signatures")
+        #expect(!signatureFiles.isEmpty)
+        #expect(manifest.signatures.count == signatureFiles.count)
+        #expect(Set(manifest.signatures.map(\.file)) == Set(signatureFiles))
+        let rawFiles = try files("raw")
+        #expect(!rawFiles.isEmpty)
+        #expect(manifest.recoveries.count == rawFiles.count)
+        #expect(Set(manifest.recoveries.map(\.output)) == Set(rawFiles))
+        #expect(manifest.recoveries.allSatisfy { signatureFiles.contains($0.signature) })
+        // Every DKIM record file of the keys folder is listed.
+        let dkimFiles = keyFiles.filter { $0.hasSuffix(".txt") && $0.contains(".dkim") }
+        #expect(!dkimFiles.isEmpty)
+        #expect(manifest.dkim.count == dkimFiles.count)
+        #expect(Set(manifest.dkim.map(\.file)) == Set(dkimFiles))
     }
 
     @Test("Fixture keys parse in every file format to openssl's modulus and exponent",

@@ -1,3 +1,4 @@
+import Foundation
 import HookCheckKit
 import Testing
 
@@ -136,3 +137,15 @@ struct SeededGenerator: RandomNumberGenerator {
         return result
     }
 }
+
+/// The `openssl` executable on PATH, if any; the differential suites run only where it is.
+let opensslPath: String? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") where !directory.isEmpty {
+        let candidate = String(directory) + "/openssl"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}()
+
+let opensslAvailable = opensslPath != nil

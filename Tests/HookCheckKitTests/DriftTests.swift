@@ -2,21 +2,6 @@ import Foundation
 import Testing
 @testable import HookCheckKit
 
-/// Reads a sample's requests and analyses them.
-func analyzeSample(_ relativePath: String, options: InspectOptions = InspectOptions()) throws -> [Record] {
-    let path = packageRoot.appendingPathComponent(relativePath).path
-    let inspector = Inspector(options: options)
-    return try InputRequests.all(in: try ByteStream.open(path: path), source: relativePath).map(inspector.analyze)
-}
-
-let sampleToken = (try? String(contentsOf: packageRoot.appendingPathComponent("samples/drift/.token"), encoding: .utf8)) ?? ""
-
-func withSampleToken() -> InspectOptions {
-    var options = InspectOptions()
-    options.secrets = [SecretSource(label: "--secret-file samples/drift/.token", value: Array(sampleToken.utf8))]
-    return options
-}
-
 @Suite("Drift")
 struct DriftTests {
     struct Expected: CustomStringConvertible, Sendable {
@@ -59,7 +44,7 @@ struct DriftTests {
 
     @Test("every sample is valid and normalizes as expected", arguments: samples)
     func sample(_ expected: Expected) throws {
-        let records = try analyzeSample("samples/drift/" + expected.file, options: withSampleToken())
+        let records = try analyzeSample("samples/drift/" + expected.file, options: try withSampleToken())
         let record = try #require(records.first)
         #expect(records.count == 1)
         #expect(record.vendor == "drift")
@@ -73,10 +58,30 @@ struct DriftTests {
     }
 
     @Test("every catalogue event has a sample")
-    func catalogueCovered() {
+    func catalogueCovered() throws {
         let sampled = Set(Self.samples.map(\.event))
         #expect(Set(DriftCatalog.events.map(\.name)) == sampled)
-        #expect(DriftCatalog.events.count == 21)
+        // Each event once, and the registry's Drift sender lists them all.
+        #expect(DriftCatalog.events.count == Set(DriftCatalog.events.map(\.name)).count, "an event is catalogued twice")
+        let sender = try #require(SenderRegistry.sender(id: "drift"))
+        #expect(sender.events.map(\.name) == DriftCatalog.events.map(\.name))
+    }
+
+    @Test("every request dump in samples/drift has a row above; the rest are the seed's body and the stream")
+    func tableCoversSamples() throws {
+        let files = try sampleFiles("samples/drift").map(fileName)
+        #expect(Set(Self.samples.map(\.file)).isSubset(of: Set(files)))
+        #expect(Set(files).subtracting(Self.samples.map(\.file)) == ["contact_updated-seed.json", "stream.http"],
+                "a sample without a row is never checked field by field")
+        #expect(Self.samples.count == Set(Self.samples.map(\.file)).count, "a sample has two rows")
+    }
+
+    @Test("the missing-field test has cases")
+    func requiredFieldsCovered() {
+        // requiredFields skips an uncatalogued event, and an empty argument list skips that test
+        // instead of failing it.
+        #expect(!Self.requiredFields.isEmpty)
+        #expect(Self.samples.allSatisfy { DriftCatalog.event(named: $0.event) != nil })
     }
 
     /// Each required field of each event, removed from its sample: a schema.required error pointing at it.
@@ -87,7 +92,7 @@ struct DriftTests {
 
     @Test("a missing required field is an error at its pointer", arguments: requiredFields)
     func missingRequired(_ file: String, _ event: String, _ field: String) throws {
-        let request = try #require(try readRequests(Array(Data(contentsOf: packageRoot.appendingPathComponent("samples/drift/" + file)))).first)
+        let request = try #require(try readRequests(try fixtureBytes("samples/drift/" + file)).first)
         let document = try JSONParser().parse(request.bodyStorage, range: request.bodyRange).get()
         guard case .object(var members) = JSONValue(document, 0),
               let dataIndex = members.firstIndex(where: { $0.0 == "data" }),
@@ -191,7 +196,7 @@ struct DriftTests {
 
     @Test("the README's table lists every event with its kind")
     func readmeTable() throws {
-        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try fixture("README.md")
         for event in DriftCatalog.events {
             #expect(readme.contains("| `\(event.name)` | `\(event.kind)` | \(event.summary) |"), "README lacks \(event.name)")
         }

@@ -5,12 +5,6 @@ import FoundationXML
 import Testing
 @testable import HookCheckKit
 
-/// Runs the CLI from the package root, so paths in reports are the short relative ones.
-func runCLIAtRoot(_ arguments: [String], variables: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
-    enterPackageRoot()
-    return runCLI(arguments, variables: variables)
-}
-
 @Suite("lint", .serialized)
 struct LintTests {
     static let mixed = ["samples/invalid/missing-comma.http", "samples/invalid/seconds-timestamp.http",
@@ -18,40 +12,74 @@ struct LintTests {
 
     struct SummaryCase: CustomStringConvertible, Sendable {
         var arguments: [String]
-        var summary: String
+        /// Worked out when the case runs, from the files in samples/, so a missing folder fails that case.
+        var summary: @Sendable () throws -> String
         var status: Int32
         var description: String { arguments.joined(separator: " ") }
+
+        init(arguments: [String], summary: @autoclosure @escaping @Sendable () throws -> String, status: Int32) {
+            self.arguments = arguments
+            self.summary = summary
+            self.status = status
+        }
     }
+
+    /// The CloudCX samples, and those named after a ticket event (`Ticket*.http`) in all of samples/.
+    static var cloudcx: [String] { get throws { try sampleFiles("samples/cloudcx") } }
+    static func isTicket(_ path: String) -> Bool { fileName(path).hasPrefix("Ticket") && path.hasSuffix(".http") }
+    /// The event a sample is named after: its name up to the first '.' or '-'.
+    static func namedEvent(_ path: String) -> String { String(fileName(path).prefix { $0 != "." && $0 != "-" }) }
+
+    static func summary(passed: Int, failed: Int) -> String { "\(passed) passed, \(failed) failed" }
 
     static let summaries: [SummaryCase] = [
         SummaryCase(arguments: ["lint", "samples/drift/new_message.http"], summary: "1 passed, 0 failed", status: 0),
         SummaryCase(arguments: ["lint"] + mixed, summary: "2 passed, 2 failed", status: 1),
         SummaryCase(arguments: ["lint", "--strict"] + mixed, summary: "1 passed, 3 failed", status: 1),
         SummaryCase(arguments: ["lint", "--exclude", "*.bin", "--exclude", "missing-*"] + mixed, summary: "2 passed, 0 failed, 2 skipped", status: 0),
-        SummaryCase(arguments: ["lint", "samples/cloudcx/Ticket*.http"], summary: "6 passed, 0 failed", status: 0),
-        SummaryCase(arguments: ["lint", "samples/**/Ticket*.http", "--expect-vendor", "cloudcx"], summary: "6 passed, 0 failed", status: 0),
-        SummaryCase(arguments: ["lint", "samples/cloudcx", "--expect-event", "TicketCreated"], summary: "1 passed, 9 failed", status: 1),
-        SummaryCase(arguments: ["lint", "samples/cloudcx", "--vendor", "drift"], summary: "0 passed, 10 failed", status: 1),
+        SummaryCase(arguments: ["lint", "samples/cloudcx/Ticket*.http"],
+                    summary: summary(passed: try cloudcx.filter(isTicket).count, failed: 0), status: 0),
+        SummaryCase(arguments: ["lint", "samples/**/Ticket*.http", "--expect-vendor", "cloudcx"],
+                    summary: try {
+                        let tickets = try sampleFiles("samples").filter(isTicket)
+                        let fromCloudCX = tickets.filter { $0.hasPrefix("samples/cloudcx/") }.count
+                        return summary(passed: fromCloudCX, failed: tickets.count - fromCloudCX)
+                    }(), status: 0),
+        SummaryCase(arguments: ["lint", "samples/cloudcx", "--expect-event", "TicketCreated"],
+                    summary: try {
+                        let all = try cloudcx
+                        let created = all.filter { namedEvent($0) == "TicketCreated" }.count
+                        return summary(passed: created, failed: all.count - created)
+                    }(), status: 1),
+        SummaryCase(arguments: ["lint", "samples/cloudcx", "--vendor", "drift"], summary: summary(passed: 0, failed: try cloudcx.count), status: 1),
         SummaryCase(arguments: ["lint", "samples/nonexistent"], summary: "0 passed, 1 failed", status: 2),
         SummaryCase(arguments: ["lint", "--format", "yaml", "samples/drift"], summary: "", status: 2),
         SummaryCase(arguments: ["lint", "--expect-vendor", "stripe", "samples/drift"], summary: "", status: 2),
     ]
 
     @Test("the summary line, alone and last, and the exit status", arguments: summaries)
-    func summary(_ row: SummaryCase) {
+    func summary(_ row: SummaryCase) throws {
+        let summary = try row.summary()
         let result = runCLIAtRoot(row.arguments)
         #expect(result.status == row.status, "\(result.out)\(result.err)")
-        if !row.summary.isEmpty {
-            #expect(result.out.split(separator: "\n").last.map(String.init) == row.summary, "\(result.out)")
+        if summary.isEmpty {
+            #expect(result.out.isEmpty, "a usage error prints no report: \(result.out)")
+        } else {
+            #expect(result.out.split(separator: "\n").last.map(String.init) == summary, "\(result.out)")
         }
     }
 
     @Test("the output is the same run after run (files are checked in parallel)")
-    func stableOrder() {
+    func stableOrder() throws {
         let first = runCLIAtRoot(["lint", "samples"])
         #expect(runCLIAtRoot(["lint", "samples"]).out == first.out)
         let paths = first.out.split(separator: "\n").dropLast().map { $0.split(separator: ":").first.map(String.init) ?? "" }
+        #expect(!paths.isEmpty, "samples/invalid/ must produce findings: \(first.out)")
         #expect(paths == paths.sorted())
+        // The summary counts every file of samples/.
+        let words = first.out.split(separator: "\n").last?.split(separator: " ") ?? []
+        let counted = words.count >= 4 ? (Int(words[0]) ?? 0) + (Int(words[2]) ?? 0) : -1
+        #expect(counted == (try sampleFiles("samples")).count, "\(first.out.split(separator: "\n").last ?? "")")
     }
 
     @Test("SARIF 2.1.0: the properties the standard requires")
@@ -130,7 +158,7 @@ struct LintTests {
         #expect(Array(collector.failures.keys) == ["samples/invalid/missing-comma.http"])
         #expect(collector.failures["samples/invalid/missing-comma.http"]?
             .contains("samples/invalid/missing-comma.http:12:5: error: expected ',' or '}' after object member, found string [json.syntax]") == true)
-        #expect(collector.suites.first?["tests"] == "4")
+        #expect(collector.suites.first?["tests"] == String(Self.mixed.count))
         #expect(collector.suites.first?["failures"] == "1")
         #expect(collector.suites.first?["skipped"] == "1")
     }

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import HookCheckKit
 
-/// Golden outputs of the renderers. Re-record with `HOOKCHECK_RECORD=1 make test`; never edit by hand.
+/// Golden outputs of the renderers. Re-record with `HOOKCHECK_RECORD=1 make test` (the recording run
+/// fails on purpose; run again without it); never edit by hand.
 @Suite("Renderers (golden files)", .serialized)
 struct RenderTests {
     static let golden = packageRoot.appendingPathComponent("Tests/HookCheckKitTests/Golden")
-    static let recording = ProcessInfo.processInfo.environment["HOOKCHECK_RECORD"] == "1"
 
     struct Case: CustomStringConvertible, Sendable {
         var name: String
@@ -51,12 +51,13 @@ struct RenderTests {
         enterPackageRoot()
         let result = runCLI(testCase.arguments)
         let actual = "$ hookcheck \(testCase.arguments.joined(separator: " "))\n\(result.out)\(result.err.isEmpty ? "" : "[stderr]\n" + result.err)[exit \(result.status)]\n"
-        let file = Self.golden.appendingPathComponent(testCase.name + ".txt")
-        if Self.recording {
-            try actual.write(to: file, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(actual == expected, "re-record with HOOKCHECK_RECORD=1 if the change is intended")
+        try checkGolden(actual, file: Self.golden.appendingPathComponent(testCase.name + ".txt"))
+    }
+
+    @Test("every golden file belongs to a case")
+    func noStrayGoldenFiles() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter { !$0.hasPrefix(".") }
+        #expect(!files.isEmpty, "no golden file in \(Self.golden.path)")
+        #expect(Set(files) == Set(Self.cases.map { $0.name + ".txt" }), "a golden file without a case is never checked")
     }
 }
