@@ -82,6 +82,8 @@ public struct RequestDump {
     public var isDelivery = true
     /// Bodies the sender may have sent instead, when a lossy capture left the bytes uncertain.
     public var bodyCandidates: [(bytes: [UInt8], meaning: String)] = []
+    /// Why the captured bytes may differ from what was sent; nil when they are exact.
+    public var loss: String?
 
     /// The 1-based line on which the request starts in its input.
     public var line: Int { text.baseLine }
