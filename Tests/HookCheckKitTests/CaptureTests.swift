@@ -158,10 +158,31 @@ struct CaptureTests {
     func rebuild() throws {
         let body = Array(#"{."a":.1.5,."b":."x.y".}"#.utf8)
         let dots = Set(body.indices.filter { body[$0] == UInt8(ascii: ".") })
-        let rebuilt = try #require(CurlTrace.rebuildJSONBody(body, dots: dots, bodyStart: 0))
+        let rebuilt = CurlTrace.rebuildJSONBody(body, dots: dots, bodyStart: 0)
         #expect(String(decoding: rebuilt.lf, as: UTF8.self) == "{\n\"a\":\n1.5,\n\"b\":\n\"x.y\"\n}")
         #expect(rebuilt.rebuiltCount == 5)
         #expect(rebuilt.inStrings == 1)
+    }
+
+    @Test("a trace-ascii form body is never rebuilt: its '.' are dots, or unknown bytes, and the capture says it is lossy")
+    func formBodyNotRebuilt() throws {
+        let body = "email=johny%2Bnewemail%40example.com&name=J.+Doe"
+        let trace = """
+        => Send header, 102 bytes (0x66)
+        0000: POST /hooks HTTP/1.1
+        0016: Host: x
+        001f: Content-Type: application/x-www-form-urlencoded
+        0050: Content-Length: \(body.utf8.count)
+        0064:\u{20}
+        => Send data, \(body.utf8.count) bytes (0x\(String(body.utf8.count, radix: 16)))
+        0000: \(body)
+
+        """
+        let request = try #require(try Captures.requests(Array(trace.utf8), source: "t")?.first)
+        #expect(String(decoding: request.body, as: UTF8.self) == body)
+        #expect(request.bodyCandidates.isEmpty)
+        #expect(request.loss?.contains("2 byte(s)") == true)
+        #expect(!request.findings.contains { $0.code == .captureRebuilt })
     }
 
     @Test("not captures: dumps and bodies are left to the request reader", arguments: [

@@ -42,16 +42,28 @@ public enum Captures {
                     "curl --trace-ascii prints every unprintable byte as '.'; curl --trace keeps the exact bytes",
                     at: request.position(ofRawOffset: 0)))
                 let bodyStart = request.inputOffset + request.bodyRange.lowerBound
-                if request.bodySegments.isEmpty,
-                   let rebuiltBody = CurlTrace.rebuildJSONBody(request.body, dots: dots, bodyStart: bodyStart) {
-                    var storage = request.bodyStorage
-                    storage.replaceSubrange(request.bodyRange, with: rebuiltBody.lf)
-                    request.bodyStorage = storage
-                    request.bodyCandidates = rebuiltBody.candidates
-                    request.findings.append(Finding(.info, .captureRebuilt,
-                        "body rebuilt: \(rebuiltBody.rebuiltCount) '.' where only whitespace may stand read as line feeds"
-                            + (rebuiltBody.inStrings > 0 ? "; \(rebuiltBody.inStrings) '.' inside strings kept as dots (they may stand for other bytes)" : ""),
-                        at: request.position(ofBodyOffset: request.bodyRange.lowerBound)))
+                let body = request.body
+                let bodyDots = body.indices.filter { body[$0] == UInt8(ascii: ".") && dots.contains(bodyStart + $0) }.count
+                // Only a JSON body has places where a '.' can only have been whitespace; in a form or
+                // any other body a '.' is a dot, or an unknown byte.
+                let isJSON = body.first { !ASCII.isWhitespace($0) && $0 != UInt8(ascii: ".") }.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false
+                if isJSON, request.bodySegments.isEmpty {
+                    let rebuiltBody = CurlTrace.rebuildJSONBody(body, dots: dots, bodyStart: bodyStart)
+                    if rebuiltBody.rebuiltCount > 0 {
+                        var storage = request.bodyStorage
+                        storage.replaceSubrange(request.bodyRange, with: rebuiltBody.lf)
+                        request.bodyStorage = storage
+                        request.bodyCandidates = rebuiltBody.candidates
+                        request.findings.append(Finding(.info, .captureRebuilt,
+                            "body rebuilt: \(rebuiltBody.rebuiltCount) '.' where only whitespace may stand read as line feeds"
+                                + (rebuiltBody.inStrings > 0 ? "; \(rebuiltBody.inStrings) '.' inside strings kept as dots (they may stand for other bytes)" : ""),
+                            at: request.position(ofBodyOffset: request.bodyRange.lowerBound)))
+                    }
+                    if rebuiltBody.inStrings > 0 {
+                        request.loss = "curl --trace-ascii printed \(rebuiltBody.inStrings) byte(s) inside strings as '.', which may stand for other bytes"
+                    }
+                } else if bodyDots > 0 {
+                    request.loss = "curl --trace-ascii printed \(bodyDots) byte(s) of the body as '.', which may stand for other bytes"
                 }
             }
             requests.append(request)

@@ -111,7 +111,7 @@ enum CurlTrace {
 
     /// In a JSON body: `.` bytes curl printed where only whitespace may stand were line feeds (or tabs,
     /// or carriage returns). Dots inside strings are kept: they may be real dots or unprintable bytes.
-    static func rebuildJSONBody(_ body: [UInt8], dots: Set<Int>, bodyStart: Int) -> (lf: [UInt8], candidates: [(bytes: [UInt8], meaning: String)], rebuiltCount: Int, inStrings: Int)? {
+    static func rebuildJSONBody(_ body: [UInt8], dots: Set<Int>, bodyStart: Int) -> (lf: [UInt8], candidates: [(bytes: [UInt8], meaning: String)], rebuiltCount: Int, inStrings: Int) {
         var inString = false
         var escaped = false
         var whitespaceDots: [Int] = []
@@ -132,13 +132,13 @@ enum CurlTrace {
                 whitespaceDots.append(index)
             }
         }
-        guard !whitespaceDots.isEmpty else { return nil }
         func replaced(_ byte: UInt8) -> [UInt8] {
             var copy = body
             for index in whitespaceDots { copy[index] = byte }
             return copy
         }
         let lf = replaced(0x0A)
+        guard !whitespaceDots.isEmpty else { return (body, [], 0, stringDots) }
         return (lf, [(lf, "with line feeds"), (replaced(0x09), "with tabs"), (replaced(0x0D), "with carriage returns")],
                 whitespaceDots.count, stringDots)
     }

@@ -14,6 +14,15 @@ extension FindingCode {
     public static let httpHeader = FindingCode("http.header", .warning, .syntax,
         summary: "A header line is malformed.",
         explanation: "A header line has no colon, an empty name, or characters a field name may not have (RFC 9110, section 5.1). The line is skipped; if it carried a signature, the signature is then missing.")
+    public static let httpTransferEncoding = FindingCode("http.transfer-encoding", .error, .syntax,
+        summary: "Transfer-Encoding does not end in chunked, or names an unknown coding.",
+        explanation: "A request's Transfer-Encoding must end in chunked (RFC 9112 §6.3); otherwise its length cannot be known and a server must refuse it. Unknown codings, identity (no longer a coding) and chunked applied twice are reported too. Request smuggling relies on such disagreements: fix the sender or the proxy that rewrote the header.")
+    public static let httpVersion = FindingCode("http.version", .warning, .syntax,
+        summary: "The request line names an HTTP version other than 1.0 or 1.1.",
+        explanation: "hookcheck reads HTTP/1.x messages; a request line with another version (HTTP/2.0 as some tools print HTTP/2 requests, HTTP/0.9, a typo) is read as HTTP/1.1. Capture the request as HTTP/1.1 (curl --http1.1) if the framing matters.")
+    public static let captureResponse = FindingCode("capture.response", .info, .capture,
+        summary: "An HTTP response follows the request and is skipped.",
+        explanation: "Tools such as http -v, tshark's follow view and proxy logs print the server's response after the request. The request's Content-Length says where its body ends, so the response is skipped rather than read as part of the body.")
     public static let inputEmpty = FindingCode("input.empty", .error, .input,
         summary: "The input is empty.",
         explanation: "There is nothing to check: the file is empty, or a capture holds no request. Check the path, or that the tool that made the capture saw the request.")
@@ -44,6 +53,7 @@ extension FindingCode {
 
     /// The codes this layer emits.
     public static let inputCodes: [FindingCode] = [.httpTruncated, .httpContentLength, .httpChunked, .httpHeader,
+                                                   .httpTransferEncoding, .httpVersion, .captureResponse,
                                                    .inputEmpty, .inputUnrecognized, .inputUnreadable,
                                                    .captureLossy, .captureRebuilt, .captureNoBody, .captureBodyFile,
                                                    .captureHAR, .captureNotADelivery]

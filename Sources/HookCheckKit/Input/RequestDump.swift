@@ -84,6 +84,8 @@ public struct RequestDump {
     public var bodyCandidates: [(bytes: [UInt8], meaning: String)] = []
     /// Why the captured bytes may differ from what was sent; nil when they are exact.
     public var loss: String?
+    /// Trailer fields after a chunked body (RFC 9112 §7.1.2): kept, never part of the body.
+    public var trailers: [HTTPHeader] = []
 
     /// The 1-based line on which the request starts in its input.
     public var line: Int { text.baseLine }

@@ -213,6 +213,18 @@ public final class RequestReader {
             let lineEnd = lf ?? stream.available
             var contentEnd = lineEnd
             if contentEnd > lineStart, byte(contentEnd - 1) == 0x0D { contentEnd -= 1 }
+            var nextLine = lf.map { $0 + 1 }
+            // A bare CR ends the line (RFC 9112 §2.2): it must never hide the header after it.
+            if let cr = stream.withWindow({ $0[lineStart..<contentEnd].firstIndex(of: 0x0D) }) {
+                pendingPositions.append((cr, Finding(.error, .httpHeader,
+                    "a bare CR inside a header line (RFC 9112 §2.2); read as a line break")))
+                if cr == lineStart {
+                    lineStart = cr + 1
+                    continue
+                }
+                contentEnd = cr
+                nextLine = cr + 1
+            }
             if contentEnd == lineStart {
                 bodyStart = lf.map { $0 + 1 } ?? lineEnd
                 headersComplete = true
@@ -220,11 +232,17 @@ public final class RequestReader {
             }
             let lead = byte(lineStart)
             if lead == 0x20 || lead == 0x09, !pending.isEmpty {
-                // obs-fold: a continuation of the previous header's value.
-                let more = stream.withWindow { HTTPSyntax.trimmed($0[lineStart..<contentEnd]) }
+                // obs-fold: a continuation of the previous header's value, joined with a space.
                 let last = pending.count - 1
-                let sofar = pending[last].joined ?? stream.withWindow { String(decoding: $0[pending[last].value], as: UTF8.self) }
-                pending[last].joined = sofar.isEmpty ? more : sofar + " " + more
+                if pending[last].folds.isEmpty {
+                    pendingPositions.append((lineStart, Finding(.warning, .httpHeader,
+                        "obsolete line folding (RFC 9112 §5.2): this line continues the previous header's value, joined with a space")))
+                }
+                var start = lineStart
+                while start < contentEnd, byte(start) == 0x20 || byte(start) == 0x09 { start += 1 }
+                var end = contentEnd
+                while end > start, byte(end - 1) == 0x20 || byte(end - 1) == 0x09 { end -= 1 }
+                pending[last].folds.append(start..<end)
             } else if let header = stream.withWindow({ HTTPSyntax.parseHeader($0, lineStart..<contentEnd) }) {
                 pending.append(header)
             } else if lead == UInt8(ascii: "{") || lead == UInt8(ascii: "[") {
@@ -237,40 +255,52 @@ public final class RequestReader {
                 pendingPositions.append((lineStart, Finding(.warning, .httpHeader,
                     "not a header line: expected 'Name: value'; ignored")))
             }
-            guard let lf else {
+            guard let nextLine else {
                 bodyStart = stream.available
                 break
             }
-            lineStart = lf + 1
+            lineStart = nextLine
+        }
+        if parts.version != "HTTP/1.1", parts.version != "HTTP/1.0" {
+            pendingPositions.append((lineLength - parts.version.utf8.count - (byte(lineLength - 1) == 0x0D ? 1 : 0), Finding(.warning, .httpVersion,
+                "\(parts.version) is not HTTP/1.0 or HTTP/1.1; the request is read as HTTP/1.1")))
         }
 
         // The body.
         var bodyEnd = bodyStart
         var requestEnd = bodyStart
         var decoded: (bytes: [UInt8], segments: [(body: Int, raw: Int)])?
-        var transferEncoding: String?
+        var trailers: [PendingHeader] = []
+        var transferCodings: [String] = []
+        var transferOffset = 0
         var contentLengths: [(value: String, offset: Int)] = []
         stream.withWindow { window in
             for header in pending where header.name.count == 14 || header.name.count == 17 {
                 let name = UnsafeBufferPointer(rebasing: window[header.name])
                 if ASCII.equalsIgnoringCase(name, "Content-Length".utf8) {
-                    contentLengths.append((header.joined ?? String(decoding: window[header.value], as: UTF8.self), header.offset))
+                    contentLengths.append((header.value(in: window), header.offset))
                 } else if ASCII.equalsIgnoringCase(name, "Transfer-Encoding".utf8) {
-                    transferEncoding = header.joined ?? String(decoding: window[header.value], as: UTF8.self)
+                    if transferCodings.isEmpty { transferOffset = header.offset }
+                    // Several lines are one list, in order (RFC 9110 §5.3).
+                    transferCodings += header.value(in: window).split(separator: ",").map { $0.trimmingBlanks.lowercased() }.filter { !$0.isEmpty }
                 }
             }
         }
-        let chunked = transferEncoding.map { HTTPSyntax.isChunked($0) } ?? false
+        let framing = HTTPSyntax.framing(transferCodings)
+        if let problem = framing.problem {
+            pendingPositions.append((transferOffset, Finding(framing.chunked ? .warning : .error, .httpTransferEncoding, problem)))
+        }
 
-        if chunked, headersComplete, case .chunked(let result) = try decodeChunked(from: bodyStart, findings: &pendingPositions) {
+        if framing.chunked, headersComplete, case .chunked(let result) = try decodeChunked(from: bodyStart, findings: &pendingPositions) {
             decoded = (result.bytes, result.segments)
+            trailers = result.trailers
             requestEnd = result.end
             bodyEnd = result.end
             if !contentLengths.isEmpty {
                 pendingPositions.append((contentLengths[0].offset, Finding(.warning, .httpContentLength,
                     "both Transfer-Encoding: chunked and Content-Length are present; Content-Length is ignored")))
             }
-        } else if let declared = contentLengths.first, !chunked {
+        } else if let declared = contentLengths.first, transferCodings.isEmpty {
             let agree = contentLengths.allSatisfy { $0.value == declared.value }
             if agree, let length = Int(declared.value), length >= 0, declared.value.utf8.allSatisfy(ASCII.isDigit) {
                 (bodyEnd, requestEnd) = try bodyWithContentLength(start: bodyStart, length: length,
@@ -293,9 +323,7 @@ public final class RequestReader {
         stream.consume(requestEnd)
         if stream.atEnd && stream.available == 0 { finished = true }
         let text = SourceText(raw, baseLine: line)
-        let headers = pending.map {
-            HTTPHeader(storage: raw, name: $0.name, value: $0.value, joinedValue: $0.joined, offset: $0.offset)
-        }
+        let headers = pending.map { $0.header(in: raw) }
         var findingOffsets: [Int?] = []
         for (offset, finding) in pendingPositions {
             var placed = finding
@@ -308,6 +336,7 @@ public final class RequestReader {
                                target: parts.target, version: parts.version, headers: headers, text: text,
                                bodyStorage: raw, bodyRange: bodyStart..<bodyEnd, bodySegments: [], findings: findings)
         dump.findingOffsets = findingOffsets
+        dump.trailers = trailers.map { $0.header(in: raw) }
         if let decoded {
             dump.bodyStorage = decoded.bytes
             dump.bodyRange = 0..<decoded.bytes.count
@@ -357,8 +386,22 @@ public final class RequestReader {
             let b = byte(after)
             if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { after += 1 } else { break }
         }
-        if try requestLineLength(at: after) != nil, after == 0 || byte(after - 1) == 0x0A {
+        // The next request may start right after the body, with nothing between.
+        if try requestLineLength(at: after) != nil, after == wanted || byte(after - 1) == 0x0A {
             return (wanted, after)
+        }
+        // A response printed after the request (http -v, tshark follow, a proxy's log) is not its body.
+        if try startsResponse(at: after) {
+            var end = stream.available
+            if let next = try findNextRequest(from: after) {
+                end = next
+            } else {
+                try stream.fillToEnd()
+                end = stream.available
+            }
+            findings.append((after, Finding(.info, .captureResponse,
+                "an HTTP response follows the request; it is not part of the request, and is skipped")))
+            return (wanted, end)
         }
         let (bodyEnd, requestEnd) = try bodyToNextRequest(start: wanted)
         findings.append((wanted, Finding(.error, .httpContentLength,
@@ -366,8 +409,16 @@ public final class RequestReader {
         return (bodyEnd, requestEnd)
     }
 
+    /// Whether an HTTP/1.x status line starts at `offset`.
+    private func startsResponse(at offset: Int) throws(InputError) -> Bool {
+        let prefix = Array("HTTP/1.".utf8)
+        guard try stream.require(offset + prefix.count + 5) else { return false }
+        for (index, expected) in prefix.enumerated() where byte(offset + index) != expected { return false }
+        return ASCII.isDigit(byte(offset + 7)) && byte(offset + 8) == 0x20 && ASCII.isDigit(byte(offset + 9))
+    }
+
     private enum ChunkedOutcome {
-        case chunked((bytes: [UInt8], segments: [(body: Int, raw: Int)], end: Int))
+        case chunked((bytes: [UInt8], segments: [(body: Int, raw: Int)], trailers: [PendingHeader], end: Int))
         case notChunked
     }
 
@@ -386,40 +437,51 @@ public final class RequestReader {
                 }
                 findings.append((stream.available, Finding(.error, .httpTruncated,
                     "truncated chunked body: the input ends before the last (zero-size) chunk")))
-                return .chunked((bytes, segments, stream.available))
+                return .chunked((bytes, segments, [], stream.available))
             }
             let lineEnd = lf > position && byte(lf - 1) == 0x0D ? lf - 1 : lf
             let sizeText = stream.withWindow { HTTPSyntax.trimmed($0[position..<lineEnd]) }
             let digits = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingBlanks } ?? ""
-            guard let size = Int(digits, radix: 16), size >= 0, !digits.isEmpty, digits.count <= 15 else {
-                if first {
+            let isHex = !digits.isEmpty && digits.utf8.allSatisfy { ASCII.hexValue($0) != nil }
+            // A sign is not part of chunk-size (RFC 9112 §7.1): "+5" and "-0" are errors, not sizes.
+            let signed = (digits.hasPrefix("+") || digits.hasPrefix("-")) && digits.utf8.dropFirst().allSatisfy { ASCII.hexValue($0) != nil }
+            guard isHex, digits.count <= 15, let size = Int(digits, radix: 16) else {
+                if first, !signed {
                     findings.append((position, Finding(.warning, .httpChunked,
                         "Transfer-Encoding is chunked but the body is not in chunks (a capture tool may have decoded it); read as is")))
                     return .notChunked
                 }
                 findings.append((position, Finding(.error, .httpChunked,
-                    "invalid chunk size line: expected a hexadecimal size")))
+                    signed ? "invalid chunk size \"\(digits)\": a chunk size is hexadecimal digits, without a sign (RFC 9112 §7.1)"
+                           : "invalid chunk size line: expected a hexadecimal size")))
                 let (_, requestEnd) = try bodyToNextRequest(start: position)
-                return .chunked((bytes, segments, requestEnd))
+                return .chunked((bytes, segments, [], requestEnd))
             }
             first = false
             let dataStart = lf + 1
             if size == 0 {
-                // Trailer fields up to a blank line, or the end of input.
+                // Trailer fields up to a blank line, or the end of input: kept, never body.
+                var trailers: [PendingHeader] = []
                 var trailer = dataStart
                 while let next = try findLineFeed(from: trailer) {
-                    let blank = next == trailer || (next == trailer + 1 && byte(trailer) == 0x0D)
+                    let contentEnd = next > trailer && byte(next - 1) == 0x0D ? next - 1 : next
+                    let lineStart = trailer
                     trailer = next + 1
-                    if blank { break }
+                    if contentEnd == lineStart { break }
+                    if let field = stream.withWindow({ HTTPSyntax.parseHeader($0, lineStart..<contentEnd) }) {
+                        trailers.append(field)
+                    } else {
+                        findings.append((lineStart, Finding(.warning, .httpHeader, "not a trailer field: expected 'Name: value'; ignored")))
+                    }
                 }
-                return .chunked((bytes, segments, min(trailer, stream.available)))
+                return .chunked((bytes, segments, trailers, min(trailer, stream.available)))
             }
             if try !stream.require(dataStart + size) {
                 segments.append((bytes.count, dataStart))
                 stream.withWindow { bytes.append(contentsOf: $0[dataStart..<stream.available]) }
                 findings.append((stream.available, Finding(.error, .httpTruncated,
                     "truncated chunk: \(size) bytes declared, \(stream.available - dataStart) present")))
-                return .chunked((bytes, segments, stream.available))
+                return .chunked((bytes, segments, [], stream.available))
             }
             segments.append((bytes.count, dataStart))
             stream.withWindow { bytes.append(contentsOf: $0[dataStart..<dataStart + size]) }
@@ -433,7 +495,7 @@ public final class RequestReader {
                 findings.append((position, Finding(.error, .httpChunked,
                     "chunk data is longer than its declared size (\(size) bytes)")))
                 let (_, requestEnd) = try bodyToNextRequest(start: position)
-                return .chunked((bytes, segments, requestEnd))
+                return .chunked((bytes, segments, [], requestEnd))
             }
         }
     }
@@ -443,8 +505,20 @@ public final class RequestReader {
 struct PendingHeader {
     var name: Range<Int>
     var value: Range<Int>
-    var joined: String?
+    /// Continuation lines of an obsolete line folding, trimmed; joined with spaces when read.
+    var folds: [Range<Int>] = []
     var offset: Int
+
+    /// The value, folded lines joined with single spaces.
+    func value<C: Collection>(in bytes: C) -> String where C.Element == UInt8, C.Index == Int {
+        guard !folds.isEmpty else { return String(decoding: bytes[value], as: UTF8.self) }
+        return ([value] + folds).filter { !$0.isEmpty }.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ")
+    }
+
+    /// The header, its ranges into `raw`, the request's copied bytes.
+    func header(in raw: [UInt8]) -> HTTPHeader {
+        HTTPHeader(storage: raw, name: name, value: value, joinedValue: folds.isEmpty ? nil : value(in: raw), offset: offset)
+    }
 }
 
 /// Small pieces of HTTP/1.1 syntax (RFC 9112).
@@ -501,7 +575,7 @@ enum HTTPSyntax {
         var end = line.upperBound
         while start < end, window[start] == 0x20 || window[start] == 0x09 { start += 1 }
         while end > start, window[end - 1] == 0x20 || window[end - 1] == 0x09 { end -= 1 }
-        return PendingHeader(name: line.lowerBound..<colon, value: start..<end, joined: nil, offset: line.lowerBound)
+        return PendingHeader(name: line.lowerBound..<colon, value: start..<end, offset: line.lowerBound)
     }
 
     static func isTokenByte(_ byte: UInt8) -> Bool {
@@ -519,9 +593,25 @@ enum HTTPSyntax {
         }
     }
 
-    /// Whether the last transfer coding is `chunked`.
-    static func isChunked(_ value: String) -> Bool {
-        guard let last = value.split(separator: ",").last else { return false }
-        return asciiCaseInsensitiveEquals(last.trimmingBlanks, "chunked")
+    /// How a request with these transfer codings (lower-cased, in order) is framed, and what is
+    /// wrong with them (RFC 9112 §6.1, §6.3, §7).
+    static func framing(_ codings: [String]) -> (chunked: Bool, problem: String?) {
+        guard let last = codings.last else { return (false, nil) }
+        let list = codings.joined(separator: ", ")
+        let known: Set<String> = ["chunked", "gzip", "x-gzip", "deflate", "compress", "x-compress"]
+        if let unknown = codings.first(where: { !known.contains($0) }) {
+            let why = unknown == "identity" ? "identity is no longer a transfer coding (RFC 9112 §7)" : "\(unknown) is not a transfer coding"
+            return (last == "chunked", "Transfer-Encoding: \(list): \(why)" + (last == "chunked" ? "; the body is read as chunked" : "; a server must refuse the request (RFC 9112 §6.3), and the body is read to the next request"))
+        }
+        guard last == "chunked" else {
+            return (false, "Transfer-Encoding: \(list) does not end in chunked, so the body's length cannot be known: a server must refuse the request (RFC 9112 §6.3); the body is read to the next request")
+        }
+        if codings.dropLast().contains("chunked") {
+            return (true, "Transfer-Encoding: \(list) applies chunked more than once, which RFC 9112 §6.1 forbids; the body is read as chunked once")
+        }
+        if codings.count > 1 {
+            return (true, "Transfer-Encoding: \(list): the body is also \(codings.dropLast().joined(separator: ", "))-encoded; hookcheck reads it as sent, without decoding it")
+        }
+        return (true, nil)
     }
 }

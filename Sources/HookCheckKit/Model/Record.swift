@@ -28,6 +28,8 @@ public struct Change: Sendable, Equatable {
 public struct AuthResult: Sendable, Equatable {
     public enum Status: String, Sendable {
         case valid, invalid, missing, unchecked, none
+        /// A key was given, but the exact signed bytes are not in the capture.
+        case unverifiable
     }
 
     public var scheme: String

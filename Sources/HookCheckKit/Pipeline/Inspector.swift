@@ -27,6 +27,11 @@ public struct Inspector: Sendable {
             return record
         }
         let payload = parsePayload(request, &record)
+        for trailer in request.trailers {
+            // Trailers may carry a credential: the value is shown only with --show-secrets.
+            record.notes.append("trailer field \(trailer.name)" + (options.keepReceivedCredential ? ": \(trailer.value)" : "")
+                                + " (sent after the chunked body; not part of it)")
+        }
 
         let chosen: (any Sender)?
         if let forced = options.forcedVendor {

@@ -76,7 +76,7 @@ public struct TextReport {
         switch status {
         case .valid: style.green(status.rawValue)
         case .invalid: style.bold(style.red(status.rawValue))
-        case .missing: style.yellow(status.rawValue)
+        case .missing, .unverifiable: style.yellow(status.rawValue)
         case .unchecked, .none: style.dim(status.rawValue)
         }
     }

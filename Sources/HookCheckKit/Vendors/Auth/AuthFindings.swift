@@ -11,6 +11,9 @@ extension FindingCode {
     public static let authUnchecked = FindingCode("auth.unchecked", .info, .auth,
         summary: "A token or signature was sent but none was given to check it.",
         explanation: "Pass the secret with --secret-env NAME or --secret-file PATH (or set the sender's HOOKCHECK_<ID>_SECRET variable), or the public key with --public-key, and the credential is checked.")
+    public static let authUnverifiable = FindingCode("auth.unverifiable", .warning, .auth,
+        summary: "The signature cannot be checked: the capture does not hold the exact bytes that were signed.",
+        explanation: "The capture lost bytes (unprintable bytes shown as dots, packets cut to the snap length, a body printed reformatted), and the signature matches none of the bodies it may stand for. That says nothing about the secret. Capture the request with a tool that keeps every byte (curl --trace, a pcap with a full snap length, the raw request on the receiver) and check again.")
     public static let authMalformed = FindingCode("auth.malformed", .error, .auth,
         summary: "The signature header cannot be parsed.",
         explanation: "The header that carries the signature is there, but not in the form the scheme defines (missing parameters, not base64). It was damaged on the way, or written by hand.")
@@ -31,7 +34,7 @@ extension FindingCode {
         explanation: "The request names a signature algorithm the scheme does not define or hookcheck does not verify; the message lists the ones it does.")
 
     /// The codes every scheme may emit.
-    public static let authCodes: [FindingCode] = [.authMismatch, .authMissing, .authUnchecked, .authMalformed,
+    public static let authCodes: [FindingCode] = [.authMismatch, .authMissing, .authUnchecked, .authUnverifiable, .authMalformed,
                                                   .authDigestMismatch, .authDigestUnsupported, .authKey, .authWeakKey,
                                                   .authAlgorithm]
 }

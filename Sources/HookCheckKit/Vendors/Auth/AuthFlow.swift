@@ -80,6 +80,15 @@ public enum AuthFlow {
                     }
                 }
             }
+        }
+        // Bytes the capture did not keep: a mismatch says nothing about the secret.
+        if scheme.signsBody, let loss = request.loss {
+            let detail = "the \(scheme.credentialNoun) matches none of the bodies this capture may stand for, and the capture is not exact (\(loss)): capture the request with every byte (curl --trace, a full pcap) to check it"
+            let location = scheme.location(of: received, context)
+            findings.append(Finding(.warning, .authUnverifiable, detail, at: location.position, pointer: location.pointer))
+            return result(.unverifiable, detail)
+        }
+        if scheme.signsBody, !request.bodyCandidates.isEmpty {
             return fail(.authMismatch, "no body rebuilt from this curl --trace-ascii capture matches: the secret is wrong, or the capture is too lossy to verify (--trace-ascii prints unprintable bytes as '.'; curl --trace keeps the exact bytes)")
         }
         var detail = "the \(scheme.credentialNoun) does not match " + (context.keys.count == 1 ? context.keys[0].label
