@@ -13,6 +13,10 @@ public enum CLI {
                 io.out(Help.text(for: nil))
                 return .valid
             }
+            if topic == "inputs" {
+                io.out(HelpInputs.text())
+                return .valid
+            }
             guard let command = Command(rawValue: topic) else {
                 return usageFailure(UsageError(message: "Unknown subcommand '\(topic)'", suggestion: nil), command: nil, io: io)
             }

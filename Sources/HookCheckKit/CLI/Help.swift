@@ -42,7 +42,7 @@ enum Help {
             for sub in Command.allCases {
                 lines.append("  " + (sub.rawValue + (sub == .inspect ? " (default)" : "")).padding(20) + sub.overview)
             }
-            lines.append("  " + "help".padding(20) + "Show help for a subcommand: hookcheck help <subcommand>.")
+            lines.append("  " + "help".padding(20) + "Show help for a subcommand: hookcheck help <subcommand>; hookcheck help inputs lists the input formats.")
             lines.append("")
             lines.append("EXIT STATUS:")
             lines.append("  0  every request is valid (no error-level finding)")

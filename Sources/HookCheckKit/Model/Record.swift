@@ -24,6 +24,19 @@ public struct Change: Sendable, Equatable {
     }
 }
 
+/// The sender's own identity of a delivery: the id to deduplicate on (an event id in the body,
+/// `webhook-id`, `X-GitHub-Delivery`) and the retry count, each nil when the sender sends none.
+public struct Delivery: Sendable, Equatable {
+    public var id: String?
+    /// 0 for the first attempt, as senders count retries.
+    public var attempt: Int?
+
+    public init(id: String? = nil, attempt: Int? = nil) {
+        self.id = id
+        self.attempt = attempt
+    }
+}
+
 /// The outcome of checking a request's token or signature.
 public struct AuthResult: Sendable, Equatable {
     public enum Status: String, Sendable {
@@ -56,6 +69,8 @@ public struct Record: Sendable {
     public var kind: String?
     public var entity: EntityRef?
     public var account: String?
+    /// The sender's id for this delivery (to deduplicate on) and its retry count, when sent.
+    public var delivery = Delivery()
     /// RFC 3339 UTC with milliseconds.
     public var occurredAt: String?
     public var changes: [Change] = []

@@ -73,6 +73,7 @@ extension Record {
             ("kind", optionalString(kind)),
             ("entity", entity.map { .object([("type", .string($0.type)), ("id", optionalString($0.id))]) } ?? .null),
             ("account", optionalString(account)),
+            ("delivery", .object([("id", optionalString(delivery.id)), ("attempt", delivery.attempt.map { .number(String($0)) } ?? .null)])),
             ("occurredAt", optionalString(occurredAt)),
         ]
         members.append(("changes", .array(changes.map { change in

@@ -35,6 +35,10 @@ public struct TextReport {
             rows.append(("entity", entity.type + (entity.id.map { " " + $0 } ?? "")))
         }
         if let account = record.account { rows.append(("account", account)) }
+        if record.delivery.id != nil || record.delivery.attempt != nil {
+            let retry = record.delivery.attempt.map { $0 == 0 ? "first attempt" : "retry \($0)" }
+            rows.append(("delivery", [record.delivery.id, retry].compactMap { $0 }.joined(separator: ", ")))
+        }
         if let occurredAt = record.occurredAt { rows.append(("time", occurredAt)) }
         if let auth = record.auth {
             rows.append(("auth", "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))

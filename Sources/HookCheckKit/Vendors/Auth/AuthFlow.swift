@@ -9,7 +9,10 @@ public enum AuthFlow {
         var findings: [Finding] = []
         let result = run(scheme, context, variable: variable, &findings, &record)
         record.findings += findings
-        if let note = scheme.note { record.notes.append(note) }
+        // What a scheme leaves open matters once its credential was checked, not before.
+        if let note = scheme.note, [.valid, .invalid, .unverifiable].contains(result.status) || scheme.keyKind == .none {
+            record.notes.append(note)
+        }
         return result
     }
 

@@ -19,6 +19,7 @@ public struct SuperOfficeSender: Sender {
     static let eventIdHeader = "X-SuperOffice-EventId"
     static let signatureHeader = "X-SuperOffice-Signature"
     static let testHeader = "X-Hook-Test"
+    static let retryHeader = "X-SuperOffice-Retry"
 
     public init() {}
 
@@ -75,6 +76,9 @@ public struct SuperOfficeSender: Sender {
         if isTest { record.notes.append("a test delivery (\(Self.testHeader): true), sent when the webhook is registered") }
 
         let headerEvent = request.header(Self.eventHeader)
+        // The delivery: EventId identifies it (body first, else the header); the retry count is a header.
+        record.delivery.id = request.header(Self.eventIdHeader)
+        record.delivery.attempt = request.header(Self.retryHeader).flatMap { Int($0.trimmingBlanks) }
         guard case .json(let document) = context.payload else {
             record.event = headerEvent
             return
@@ -125,6 +129,7 @@ public struct SuperOfficeSender: Sender {
     }
 
     private func normalize(_ document: JSONDocument, event: String?, entity: String?, _ record: inout Record) {
+        if let id = document.member(0, "EventId"), document[id].kind == .string { record.delivery.id = document.string(id) }
         if let context = document.member(0, "ContextIdentifier"), document[context].kind == .string {
             record.account = document.string(context)
         }
