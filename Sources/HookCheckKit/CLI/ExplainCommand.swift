@@ -10,7 +10,7 @@ struct ExplainCommand {
         guard settings.paths.count <= 1 else { throw UsageError(message: "explain takes one code", suggestion: nil) }
         if let id = settings.paths.first {
             guard let code = FindingCodeRegistry.code(id: id) else {
-                throw UsageError(message: "Unknown finding code '\(id)'", suggestion: ArgumentParser.nearest(id, in: codes.map(\.id), limit: 4))
+                throw UsageError(message: "Unknown finding code '\(id)'", suggestion: Spelling.nearest(id, in: codes.map(\.id), limit: 4))
             }
             if settings.format == .json {
                 io.out(JSONOutput(pretty: true).string(Self.value(code)) + "\n")

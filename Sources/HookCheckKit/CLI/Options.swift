@@ -217,7 +217,7 @@ enum ArgumentParser {
         let bare = name.hasPrefix("--") ? name : "-" + name.drop { $0 == "-" }
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(bare.hasPrefix("--") ? bare : "-" + bare, candidate)
+            let distance = Spelling.editDistance(bare.hasPrefix("--") ? bare : "-" + bare, candidate)
             if distance <= max(2, candidate.count / 4), distance < (best?.1 ?? .max) {
                 best = (candidate, distance)
             }
@@ -225,24 +225,4 @@ enum ArgumentParser {
         return best?.0
     }
 
-    /// The nearest of `candidates`, when it is within `limit` edits.
-    static func nearest(_ word: String, in candidates: [String], limit: Int) -> String? {
-        candidates.map { ($0, editDistance($0, word)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let left = Array(a)
-        let right = Array(b)
-        if left.isEmpty { return right.count }
-        var previous = Array(0...right.count)
-        for i in 1...left.count {
-            var current = [i] + Array(repeating: 0, count: right.count)
-            for j in 1...max(1, right.count) where !right.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[right.count]
-    }
 }

@@ -58,7 +58,7 @@ struct RunSettings {
         guard SenderRegistry.sender(id: id) == nil else { return id }
         let known = SenderRegistry.all.map(\.id)
         throw UsageError(message: "Unknown vendor '\(id)'\(option == "--vendor" ? "" : " for \(option)"); known: \(known.joined(separator: ", "))",
-                         suggestion: ArgumentParser.nearest(id, in: known, limit: 3).map { "\(option) \($0)" })
+                         suggestion: Spelling.nearest(id, in: known, limit: 3).map { "\(option) \($0)" })
     }
 
     private static func parseNow(_ text: String) throws(UsageError) -> Int64 {

@@ -38,7 +38,7 @@ struct VendorsCommand {
         let eventName = settings.paths[1]
         guard let event = vendor.events.first(where: { $0.name == eventName }) else {
             throw UsageError(message: "\(vendor.displayName) has no event '\(eventName)'",
-                             suggestion: ArgumentParser.nearest(eventName, in: vendor.events.map(\.name), limit: 4))
+                             suggestion: Spelling.nearest(eventName, in: vendor.events.map(\.name), limit: 4))
         }
         let fields = event.shape.catalogFields()
         if json {
