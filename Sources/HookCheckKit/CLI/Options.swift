@@ -224,5 +224,4 @@ enum ArgumentParser {
         }
         return best?.0
     }
-
 }
