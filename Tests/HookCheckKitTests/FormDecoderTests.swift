@@ -27,6 +27,9 @@ struct FormDecoderTests {
         Case(form: "a=1&&b=2&", json: #"{"a":"1","b":"2"}"#),
         Case(form: "=orphan", json: "{}", issues: ["form.syntax"]),
         Case(form: "a[x=1", json: #"{"a[x":"1"}"#),
+        // A hand-written form: a literal space is read as a space, with one warning per field.
+        Case(form: "timestamp=2026-04-14 09:21:07&type=update", json: #"{"timestamp":"2026-04-14 09:21:07","type":"update"}"#,
+             issues: ["form.syntax"]),
     ]
 
     @Test("decodes as PHP reads forms", arguments: cases)
@@ -60,8 +63,19 @@ struct FormDecoderTests {
         #expect(finding.position == SourcePosition(line: 5, column: 21))
     }
 
+    @Test("a literal space is a warning at its column")
+    func literalSpace() throws {
+        let input = marked("POST / HTTP/1.1\n\ntype=update&timestamp=2026-04-14⌖ 09:21:07&profile=1&database=2")
+        let record = try #require(try analyze(String(decoding: input.bytes, as: UTF8.self)).first)
+        let finding = try #require(record.findings.first { $0.code == .formSyntax })
+        #expect(finding.severity == .warning)
+        let offset = try #require(input.offset)
+        #expect(finding.position == SourceText(input.bytes).position(ofOffset: offset))
+    }
+
     @Test("form bodies are recognized by content as well as by Content-Type", arguments: [
         ("type=update&profile=1", true), ("{\"a\":1}", false), ("hello world", false), ("a=1\u{0}", false), ("==", false),
+        ("timestamp=2026-04-14 09:21:07&type=update", true),
     ])
     func recognize(_ text: String, _ expected: Bool) {
         let bytes = Array(text.utf8)

@@ -65,6 +65,7 @@ struct LintCommand {
         if usesStandardInput { files.insert(checkStandardInput(inspector), at: 0) }
         files += unreadable
         files.sort { $0.path < $1.path }
+        Self.markDuplicateDeliveries(&files, strict: settings.options.strict)
         skipped.sort()
 
         let report = LintReport(files: files, skipped: skipped, style: Style(enabled: settings.color && output == nil))
@@ -133,6 +134,24 @@ struct LintCommand {
         var copy = settings
         copy.paths = ["-"]
         return copy
+    }
+
+    /// Fixtures copied from one delivery share its id: each later copy is told where the first is.
+    private static func markDuplicateDeliveries(_ files: inout [LintFile], strict: Bool) {
+        var first: [String: String] = [:]
+        for file in files.indices {
+            for record in files[file].records.indices {
+                let current = files[file].records[record]
+                guard let id = current.delivery.id else { continue }
+                guard let original = first[id] else {
+                    first[id] = "\(current.source):\(current.line)"
+                    continue
+                }
+                files[file].records[record].findings.append(Finding(strict ? .error : .warning, .duplicateDelivery,
+                    "delivery id \(id) is also in \(original): a fixture copied from another delivery may hide a missing case",
+                    at: SourcePosition(line: current.line, column: 1)))
+            }
+        }
     }
 
     /// `--expect-vendor` and `--expect-event`: checks for fixture folders.

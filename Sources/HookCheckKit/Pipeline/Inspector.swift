@@ -34,6 +34,7 @@ public struct Inspector: Sendable {
         }
 
         let chosen: (any Sender)?
+        var nearest: (vendor: any Sender, detection: Detection)?
         if let forced = options.forcedVendor {
             chosen = senders.first { $0.id == forced }
             if chosen != nil { record.evidence = ["--vendor \(forced)"] }
@@ -41,12 +42,15 @@ public struct Inspector: Sendable {
             var best: (vendor: any Sender, detection: Detection)?
             for vendor in senders {
                 let detection = vendor.detect(request, payload)
-                if detection.score >= Detection.threshold, detection.score > (best?.detection.score ?? 0) {
-                    best = (vendor, detection)
-                }
+                if detection.score > (best?.detection.score ?? 0) { best = (vendor, detection) }
             }
-            chosen = best?.vendor
-            record.evidence = best?.detection.evidence ?? []
+            if let best, best.detection.score >= Detection.threshold {
+                chosen = best.vendor
+                record.evidence = best.detection.evidence
+            } else {
+                chosen = nil
+                nearest = best
+            }
         }
 
         if let sender = chosen {
@@ -58,7 +62,7 @@ public struct Inspector: Sendable {
         } else if !record.findings.contains(where: { $0.code.category == .input }) {
             // When the body is already broken, not knowing the sender is a consequence, not news.
             let severity: Severity = record.findings.hasNoErrors ? .error : .info
-            record.findings.append(Finding(severity, .unknownSender, unknownSenderMessage(payload)))
+            record.findings.append(Finding(severity, .unknownSender, unknownSenderMessage(payload, nearest: nearest)))
         }
 
         checkAge(&record)
@@ -81,7 +85,11 @@ public struct Inspector: Sendable {
         return record
     }
 
-    private func unknownSenderMessage(_ payload: Payload) -> String {
+    private func unknownSenderMessage(_ payload: Payload, nearest: (vendor: any Sender, detection: Detection)?) -> String {
+        if let nearest {
+            let lacks = nearest.detection.lacking.isEmpty ? "" : "; it lacks " + nearest.detection.lacking.joined(separator: ", ")
+            return "no known sender matched: the closest is \(nearest.vendor.displayName) (\(nearest.detection.evidence.joined(separator: ", ")))\(lacks); use --vendor \(nearest.vendor.id) to check it as one"
+        }
         let known = senders.map(\.displayName).joined(separator: ", ")
         switch payload {
         case .malformedJSON:

@@ -17,6 +17,9 @@ extension FindingCode {
     public static let futureDelivery = FindingCode("delivery.future", .warning, .sender,
         summary: "The event is later than --now.",
         explanation: "The event's time is more than --max-age after --now: the sender's clock or the --now given is off.")
+    public static let duplicateDelivery = FindingCode("delivery.duplicate", .warning, .sender,
+        summary: "Two files in one lint run carry the same delivery id.",
+        explanation: "Senders give every delivery its own id (an EventId in the body, a webhook-id or X-GitHub-Delivery header). Two fixtures with one id were usually copied from one delivery and edited; the case the copy was meant to cover may be missing. Give each fixture its own delivery, or its own id.")
     public static let expectVendor = FindingCode("lint.expect-vendor", .error, .expectation,
         summary: "The request is not from the vendor --expect-vendor names.",
         explanation: "lint --expect-vendor ID requires every request to be detected as that sender's; this one was detected as another's, or as none.")
@@ -26,5 +29,5 @@ extension FindingCode {
 
     /// The codes the pipeline emits.
     public static let pipelineCodes: [FindingCode] = [.unknownSender, .emptyBody, .unrecognizedBody, .staleDelivery, .futureDelivery,
-                                                      .expectVendor, .expectEvent]
+                                                      .duplicateDelivery, .expectVendor, .expectEvent]
 }

@@ -30,10 +30,11 @@ public struct FormDecoder {
         return false
     }
 
+    /// Printable ASCII; a literal space too (a hand-written form), which decoding warns about.
     private static func printable(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return bytes[range.lowerBound..<end].allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        return bytes[range.lowerBound..<end].allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     private final class Node {
@@ -182,10 +183,18 @@ public struct FormDecoder {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var index = range.lowerBound
+        var warnedSpace = false
         while index < range.upperBound {
             let byte = bytes[index]
             if byte == UInt8(ascii: "+") {
                 out.append(0x20)
+            } else if byte == 0x20 {
+                if !warnedSpace {
+                    issues.append(JSONIssue(code: .formSyntax,
+                        message: "a literal space in a form body: senders encode a space as '+' or %20; read as a space", offset: index))
+                    warnedSpace = true
+                }
+                out.append(byte)
             } else if byte == UInt8(ascii: "%") {
                 if index + 2 < range.upperBound, let high = ASCII.hexValue(bytes[index + 1]), let low = ASCII.hexValue(bytes[index + 2]) {
                     out.append(high << 4 | low)

@@ -49,6 +49,9 @@ public struct Detection: Sendable {
     /// Sender-specific headers or body shapes add up; 5 or more is a match.
     public var score: Int
     public var evidence: [String]
+    /// What a request that scored but fell short would need to match ("a contacts, ids or ticketId
+    /// member"): named when no sender matched, so a near miss says what it lacked.
+    public var lacking: [String] = []
 
     public static let threshold = 5
 
@@ -60,6 +63,11 @@ public struct Detection: Sendable {
     public mutating func add(_ points: Int, _ description: String) {
         score += points
         evidence.append(description)
+    }
+
+    /// Notes what the request would need to match this sender.
+    public mutating func lack(_ description: String) {
+        lacking.append(description)
     }
 }
 
