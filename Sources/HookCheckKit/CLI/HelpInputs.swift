@@ -33,7 +33,8 @@ enum HelpInputs {
         case .pcap:
             nil
         case .mitmproxy:
-            nil
+            Entry(tool: "mitmproxy flow files (mitmproxy 4 to 12)", command: "mitmdump -w flows.mitm",
+                  keeps: "every request's bytes as mitmproxy stored them")
         case .tsharkFollow:
             nil
         case .httpie:

@@ -1,12 +1,29 @@
 import HookCheckModel
 
-/// Inputs that are captures rather than raw requests: curl traces, `curl -v` output, HAR files and
-/// NDJSON streams of bodies. Each becomes the requests it holds, with positions in the input file.
+/// Inputs that are captures rather than raw requests: curl traces and `curl -v` output, HAR files,
+/// NDJSON streams of bodies, mitmproxy flows. Each becomes the requests it holds, with positions in
+/// the input file.
 public enum Captures {
+    /// Whether the input's first bytes allow a capture: only then is the input read whole and
+    /// looked at, so a long raw stream is still streamed.
+    static func mayBeCapture<Head: Collection>(_ head: Head) -> Bool where Head.Element == UInt8 {
+        if MitmproxyFlows.looksLikeFlows(head) { return true }
+        guard let first = head.firstIndex(where: { !ASCII.isWhitespace($0) }) else { return false }
+        let lead = head[first]
+        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
+        return lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
+            || lead == UInt8(ascii: ">") || (ASCII.isDigit(lead) && CurlTrace.looksLikeTrace(Array(head[first...].prefix(256))[...]))
+    }
+
     /// The requests of a capture, or nil when the input is not one (it is then read as request
     /// dumps or a bare body).
     public static func requests(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader] = [],
                                 verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump]? {
+        // Formats recognized by their exact first bytes, before any blank space is skipped.
+        if MitmproxyFlows.looksLikeFlows(bytes.prefix(64)) {
+            let flows = MitmproxyFlows.requests(bytes)
+            return try requests(in: flows.requests, fileFindings: flows.findings, source: source, kind: .mitmproxy)
+        }
         var first = 0
         while first < bytes.count, ASCII.isWhitespace(bytes[first]) { first += 1 }
         guard first < bytes.count else { return nil }
@@ -25,6 +42,46 @@ public enum Captures {
             if hasSecondLine(bytes, after: first), let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
         }
         return nil
+    }
+
+    // MARK: streams recovered from other tools' captures
+
+    /// The requests in the streams a capture reader recovered, numbered in order across streams;
+    /// what the reader found about a stream goes with its first request, what it found about the
+    /// file with the first request of all (or a record of its own when there is none).
+    static func requests(in streams: [CapturedBytes], fileFindings: [Finding], source: String,
+                         kind: CaptureKind) throws(InputError) -> [RequestDump] {
+        var requests: [RequestDump] = []
+        var pending = fileFindings
+        for stream in streams {
+            pending += stream.findings
+            guard !stream.bytes.isEmpty else { continue }
+            let reader = RequestReader(stream: ByteStream(bytes: stream.bytes, path: source), source: source,
+                                       locator: stream.map, capture: kind)
+            while var request = try reader.next() {
+                request.index = requests.count
+                // The reader's account of lost bytes says why the body is short: no truncation on top.
+                if stream.loss != nil { request.findings.removeAll { $0.code == .httpTruncated } }
+                request.findings = pending + request.findings
+                pending = []
+                request.loss = stream.loss
+                requests.append(request)
+            }
+        }
+        if requests.isEmpty {
+            var record = emptyCapture(source, kind, "the capture holds no HTTP request")
+            record.findings = pending + record.findings
+            return [record]
+        }
+        if !pending.isEmpty {
+            // Found after the last request (a later connection, the end of the file): a record of its own.
+            var record = emptyCapture(source, kind, "")
+            record.index = requests.count
+            record.findings = pending
+            record.isDelivery = false
+            requests.append(record)
+        }
+        return requests
     }
 
     // MARK: curl --trace and --trace-ascii

@@ -1,18 +1,13 @@
 import HookCheckModel
 
-/// Every request of one input, whatever its form: captures (curl traces, curl -v, HAR, NDJSON) are
-/// recognized by their first bytes and read whole; raw request streams and bare bodies are streamed.
+/// Every request of one input, whatever its form: captures are recognized by their first bytes and
+/// read whole; raw request streams and bare bodies are streamed.
 public enum InputRequests {
     /// Calls `body` with each request of the input, in order.
     public static func each(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [], verboseBody: [UInt8]? = nil,
                             _ body: (RequestDump) -> Void) throws(InputError) {
         _ = try stream.require(4096)
-        let lead: UInt8? = stream.withWindow { window in window.first { !ASCII.isWhitespace($0) } }
-        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
-        let mayBeCapture = lead.map { lead in
-            lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
-                || lead == UInt8(ascii: ">") || (ASCII.isDigit(lead) && stream.withWindow { CurlTrace.looksLikeTrace(Array($0.prefix(256))[...]) })
-        } ?? false
+        let mayBeCapture = stream.withWindow { Captures.mayBeCapture($0.prefix(4096)) }
         var reader = RequestReader(stream: stream, source: source, extraHeaders: extraHeaders)
         if mayBeCapture {
             try stream.fillToEnd()

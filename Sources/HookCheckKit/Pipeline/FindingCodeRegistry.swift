@@ -4,8 +4,8 @@ import HookCheckModel
 /// README's table and the meta-tests read this; nothing else needs a list.
 public enum FindingCodeRegistry {
     public static let all: [FindingCode] = {
-        var codes = FindingCode.inputCodes + FindingCode.syntaxCodes + FindingCode.schemaCodes + FindingCode.pipelineCodes
-            + FindingCode.senderCodes + FindingCode.authCodes
+        var codes = FindingCode.inputCodes + FindingCode.mitmproxyCodes
+        codes += FindingCode.syntaxCodes + FindingCode.schemaCodes + FindingCode.pipelineCodes + FindingCode.senderCodes + FindingCode.authCodes
         for sender in SenderRegistry.all { codes += sender.findingCodes }
         var seen = Set<String>()
         return codes.filter { seen.insert($0.id).inserted }.sorted { ($0.category, $0.id) < ($1.category, $1.id) }

@@ -20,10 +20,12 @@ public struct Inspector: Sendable {
         var record = Record(source: request.source, index: request.index, line: request.line, capture: request.capture)
         record.findings = request.findings
         guard request.isDelivery else {
-            // A page load in a HAR file, say: reported, not judged.
-            record.findings.append(Finding(.info, .captureNotADelivery,
-                "\(request.method ?? "this request") \(request.target ?? "") has no body: not a webhook delivery",
-                at: request.position(ofRawOffset: 0)))
+            // A page load in a HAR file, say: reported, not judged. Without a request line it is
+            // what a capture reader found about the file itself, and its findings say so.
+            if let method = request.method {
+                record.findings.append(Finding(.info, .captureNotADelivery,
+                    "\(method) \(request.target ?? "") has no body: not a webhook delivery", at: request.position(ofRawOffset: 0)))
+            }
             return record
         }
         let payload = parsePayload(request, &record)
