@@ -19,7 +19,19 @@ struct CaptureFormatTests {
     /// The three deliveries every multi-request fixture sends, in order.
     static let three: [(vendor: String, auth: AuthResult.Status)] = [("superoffice", .valid), ("drift", .valid), ("copernica", .valid)]
 
+    /// tcpdump-keepalive.pcap and its derivations: three deliveries on one keep-alive connection, one on a second.
+    static let keepalive = three + [("superoffice", .valid)]
+
     static let rows: [Row] = [
+        Row(tool: "tcpdump 4.99.3", file: "tcpdump-keepalive.pcap", capture: .pcap, expected: keepalive),
+        Row(tool: "tcpdump 4.99.3, segments reordered by derive_pcaps.py", file: "derived-reordered.pcap", capture: .pcap, expected: keepalive),
+        Row(tool: "tcpdump 4.99.3, a segment retransmitted", file: "derived-retransmit.pcap", capture: .pcap, expected: keepalive),
+        Row(tool: "tcpdump 4.99.3, overlapping segments", file: "derived-overlap.pcap", capture: .pcap, expected: keepalive),
+        Row(tool: "tcpdump 4.99.3, port 5000", file: "tcpdump-port5000.pcap", capture: .pcap, expected: [("superoffice", .valid)]),
+        Row(tool: "tcpdump 4.99.3 -i any (Linux cooked v2)", file: "tcpdump-any.pcap", capture: .pcap, expected: [("drift", .valid)]),
+        Row(tool: "tcpdump 4.99.3 -y LINUX_SLL (cooked v1)", file: "tcpdump-any-sll1.pcap", capture: .pcap, expected: [("drift", .valid)]),
+        Row(tool: "tcpdump 4.99.3, IPv6", file: "tcpdump-ipv6.pcap", capture: .pcap, expected: [("drift", .valid)]),
+        Row(tool: "TShark 4.0.17, pcapng", file: "tshark-copernica.pcapng", capture: .pcap, expected: [("copernica", .valid)]),
         Row(tool: "mitmproxy 8.1.1", file: "mitmproxy8-flows.mitm", capture: .mitmproxy, expected: three),
         Row(tool: "mitmproxy 10.4.2", file: "mitmproxy10-flows.mitm", capture: .mitmproxy, expected: three),
         Row(tool: "mitmproxy 10.4.2, HTTP/2", file: "mitmproxy10-http2-flows.mitm", capture: .mitmproxy, expected: three),
@@ -46,5 +58,35 @@ struct CaptureFormatTests {
         #expect(records.map { $0.vendor ?? "-" } == row.expected.map(\.vendor))
         #expect(records.map { $0.auth?.status } == row.expected.map(\.auth), "\(records.map { $0.auth?.detail ?? "" })")
         #expect(records.allSatisfy { $0.findings.hasNoErrors }, "\(records.flatMap(\.findings))")
+    }
+
+    @Test("a pcap cut in the middle: every request before the damage, and the damage said")
+    func truncatedPcap() throws {
+        let path = "Tests/HookCheckKitTests/Fixtures/captures/derived-truncated.pcap"
+        let inspector = Inspector(options: try Self.options())
+        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        #expect(records.prefix(2).map { $0.auth?.status } == [.valid, .valid])
+        #expect(records.flatMap(\.findings).contains { $0.code.id == "capture.truncated-file" })
+    }
+
+    @Test("a signature over packets cut to the snap length is unverifiable, never invalid")
+    func snapLength() throws {
+        let path = "Tests/HookCheckKitTests/Fixtures/captures/tcpdump-snaplen128.pcap"
+        // The cut headers hide the sender: name it, as a user would.
+        var options = try Self.options()
+        options.forcedVendor = "superoffice"
+        let inspector = Inspector(options: options)
+        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        #expect(records.count == 4)
+        #expect(records.map { $0.auth?.status } == Array(repeating: .unverifiable, count: records.count), "\(records.map { $0.auth?.detail ?? "" })")
+        #expect(records.allSatisfy { record in record.findings.contains { $0.code.id == "capture.snaplen" } })
+    }
+
+    @Test("TLS traffic is one finding, not noise")
+    func tls() throws {
+        let path = "Tests/HookCheckKitTests/Fixtures/captures/tcpdump-tls.pcap"
+        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path)
+        let codes = records.flatMap(\.findings).map(\.code.id)
+        #expect(codes.filter { $0 == "capture.tls" }.count == 1)
     }
 }

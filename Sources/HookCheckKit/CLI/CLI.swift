@@ -9,7 +9,8 @@ public enum CLI {
 
     private static func dispatch(_ arguments: [String], io: CLIEnvironment) -> ExitStatus {
         if arguments.first == "help" {
-            guard let topic = arguments.dropFirst().first else {
+            let topic = arguments.dropFirst().first
+            if topic == nil || topic == "help" || topic == "--help" || topic == "-h" {
                 io.out(Help.text(for: nil))
                 return .valid
             }
@@ -17,11 +18,16 @@ public enum CLI {
                 io.out(HelpInputs.text())
                 return .valid
             }
-            guard let command = Command(rawValue: topic) else {
-                return usageFailure(UsageError(message: "Unknown subcommand '\(topic)'", suggestion: nil), command: nil, io: io)
+            guard let topic, let command = Command(rawValue: topic) else {
+                return usageFailure(unknownSubcommand(topic ?? ""), command: nil, io: io)
             }
             io.out(Help.text(for: command))
             return .valid
+        }
+        // A mistyped subcommand is not a missing file: `hookcheck lnt fixtures/`.
+        if let first = arguments.first, Command(rawValue: first) == nil, !first.hasPrefix("-"), !pathExists(first),
+           !first.contains("/"), !first.contains("."), Spelling.nearest(first, in: Command.allCases.map(\.rawValue), limit: 2) != nil {
+            return usageFailure(unknownSubcommand(first), command: nil, io: io)
         }
         let explicit = arguments.first.flatMap(Command.init(rawValue:))
         let parsed: ParsedArguments
@@ -48,7 +54,7 @@ public enum CLI {
             switch parsed.command {
             case .inspect: return InspectCommand(settings: settings, io: io).run()
             case .lint: return try LintCommand(settings: settings, parsed: parsed, io: io).run()
-            case .verify: return try VerifyCommand(settings: settings, io: io).run()
+            case .verify: return VerifyCommand(settings: settings, io: io).run()
             case .sign: return try SignCommand(settings: settings, parsed: parsed, io: io).run()
             case .vendors: return try VendorsCommand(settings: settings, io: io).run()
             case .diff: return try DiffCommand(settings: settings, parsed: parsed, io: io).run()
@@ -57,6 +63,11 @@ public enum CLI {
         } catch {
             return usageFailure(error, command: parsed.command, io: io)
         }
+    }
+
+    private static func unknownSubcommand(_ word: String) -> UsageError {
+        UsageError(message: "Unknown subcommand '\(word)'",
+                   suggestion: Spelling.nearest(word, in: Command.allCases.map(\.rawValue) + ["help"], limit: 2))
     }
 
     static func usageFailure(_ error: UsageError, command: Command?, io: CLIEnvironment) -> ExitStatus {

@@ -94,10 +94,7 @@ struct VerifyCommand {
     let settings: RunSettings
     let io: CLIEnvironment
 
-    func run() throws(UsageError) -> ExitStatus {
-        if settings.paths.count > 1 {
-            throw UsageError(message: "verify takes one path (or - for standard input)", suggestion: nil)
-        }
+    func run() -> ExitStatus {
         let feed = RequestFeed(settings: settings, io: io)
         let inspector = Inspector(options: settings.options)
         let style = Style(enabled: settings.color)

@@ -31,7 +31,8 @@ enum HelpInputs {
             Entry(tool: "one JSON body per line", command: "jq -c . bodies/*.json > stream.ndjson",
                   keeps: "the bodies")
         case .pcap:
-            nil
+            Entry(tool: "tcpdump, tshark, Wireshark (pcap and pcapng)", command: "tcpdump -i lo -s 0 -w capture.pcap port 8080",
+                  keeps: "every byte of plain-text HTTP/1.x, TCP reassembled; TLS is skipped. A record's line is the packet number, its column the byte in that packet's TCP payload")
         case .mitmproxy:
             Entry(tool: "mitmproxy flow files (mitmproxy 4 to 12)", command: "mitmdump -w flows.mitm",
                   keeps: "every request's bytes as mitmproxy stored them")

@@ -60,6 +60,12 @@ struct LintCommand {
             }
         }
         paths = Array(Set(paths)).sorted()
+        // A CI job pointed at the wrong folder must not pass on nothing.
+        if paths.isEmpty, !usesStandardInput, unreadable.isEmpty {
+            let excluded = skipped.isEmpty ? "" : " (\(plural(skipped.count, "file")) excluded by --exclude)"
+            io.err("hookcheck: no files to check in \(settings.paths.joined(separator: ", "))\(excluded)\n")
+            return .trouble
+        }
         let inspector = Inspector(options: settings.options)
         var files = check(paths, inspector)
         if usesStandardInput { files.insert(checkStandardInput(inspector), at: 0) }

@@ -1,13 +1,13 @@
 import HookCheckModel
 
-/// Inputs that are captures rather than raw requests: curl traces and `curl -v` output, HAR files,
-/// NDJSON streams of bodies, mitmproxy flows. Each becomes the requests it holds, with positions in
+/// Inputs that are captures rather than raw requests: pcap and pcapng files, curl traces and
+/// `curl -v` output, HAR files, NDJSON streams of bodies, mitmproxy flows. Each becomes the requests it holds, with positions in
 /// the input file.
 public enum Captures {
     /// Whether the input's first bytes allow a capture: only then is the input read whole and
     /// looked at, so a long raw stream is still streamed.
     static func mayBeCapture<Head: Collection>(_ head: Head) -> Bool where Head.Element == UInt8 {
-        if MitmproxyFlows.looksLikeFlows(head) { return true }
+        if PacketCapture.isPacketCapture(head) || MitmproxyFlows.looksLikeFlows(head) { return true }
         guard let first = head.firstIndex(where: { !ASCII.isWhitespace($0) }) else { return false }
         let lead = head[first]
         // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
@@ -20,6 +20,10 @@ public enum Captures {
     public static func requests(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader] = [],
                                 verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump]? {
         // Formats recognized by their exact first bytes, before any blank space is skipped.
+        if PacketCapture.isPacketCapture(bytes.prefix(64)) {
+            let capture = PacketCapture.clientStreams(bytes)
+            return try requests(in: capture.streams, fileFindings: capture.findings, source: source, kind: .pcap)
+        }
         if MitmproxyFlows.looksLikeFlows(bytes.prefix(64)) {
             let flows = MitmproxyFlows.requests(bytes)
             return try requests(in: flows.requests, fileFindings: flows.findings, source: source, kind: .mitmproxy)
@@ -175,6 +179,7 @@ public enum Captures {
                     request.findings.append(Finding(.warning, .captureNoBody,
                         "curl -v shows only the request's headers; pass --body PATH with the body that was sent",
                         at: request.position(ofRawOffset: 0)))
+                    request.loss = "curl -v shows only the request's headers, not the body that was signed; pass it with --body PATH"
                 } else {
                     request.findings.append(Finding(.info, .captureBodyFile, "the body comes from --body; its positions are lines and columns of that file"))
                 }

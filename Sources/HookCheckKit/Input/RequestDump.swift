@@ -140,24 +140,29 @@ public final class PositionMap: @unchecked Sendable {
     }
 
     private var runs: [Run] = []
+    /// Added to every offset: a shifted copy shares the runs instead of rewriting them, so the
+    /// requests of one long stream (a keep-alive connection in a pcap) do not copy its map each.
+    private var base = 0
 
     public init() {}
 
     /// Bytes from `start` on stand at `line`, from `column`, `stride` columns apart.
     public func add(start: Int, line: Int, column: Int, stride: Int = 1) {
-        runs.append(Run(start: start, line: line, column: column, stride: stride))
+        runs.append(Run(start: start + base, line: line, column: column, stride: stride))
     }
 
     /// A copy for a request that starts `offset` bytes into the rebuilt stream.
     public func shifted(by offset: Int) -> PositionMap {
         let copy = PositionMap()
-        copy.runs = runs.map { Run(start: $0.start - offset, line: $0.line, column: $0.column, stride: $0.stride) }
+        copy.runs = runs
+        copy.base = base + offset
         return copy
     }
 
     public func position(_ offset: Int) -> SourcePosition {
         guard !runs.isEmpty else { return SourcePosition(line: 1, column: 1) }
-        let run = runs[runs.lastIndex(atOrBefore: offset) { $0.start }]
-        return SourcePosition(line: run.line, column: run.column + max(0, offset - run.start) * run.stride)
+        let target = offset + base
+        let run = runs[runs.lastIndex(atOrBefore: target) { $0.start }]
+        return SourcePosition(line: run.line, column: run.column + max(0, target - run.start) * run.stride)
     }
 }

@@ -33,6 +33,12 @@ public enum AuthFlow {
         case .unreadable(let detail):
             return result(.unchecked, detail)
         case .missing(let detail, let position):
+            // A capture that lost bytes may have lost the credential with them.
+            if let loss = context.request.loss, !context.keys.isEmpty {
+                let unverifiable = "\(detail), but the capture is not exact (\(loss)): the credential may be among the lost bytes"
+                findings.append(Finding(.warning, .authUnverifiable, unverifiable, at: position))
+                return result(.unverifiable, unverifiable)
+            }
             findings.append(Finding(context.keys.isEmpty ? .warning : .error, .authMissing, detail, at: position))
             return result(.missing, detail)
         case .broken(let code, let detail, let position, let pointer):
