@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import HookCheckKit
+
+/// What makes CI and a person at 2 a.m. trust the command line: no green run on nothing, no false
+/// verdict, a typo named as one.
+@Suite("Command line: nothing passes on nothing, typos are named")
+struct CLITrustTests {
+    @Test("lint over an empty folder, or one whose files are all excluded, exits 2 naming the paths")
+    func lintOverNothing() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hookcheck-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = runCLI(["lint", directory.path])
+        #expect(empty.status == 2)
+        #expect(empty.err == "hookcheck: no files to check in \(directory.path)\n")
+        try Data("{}".utf8).write(to: directory.appendingPathComponent(".hidden.json"))
+        #expect(runCLI(["lint", directory.path]).status == 2)
+        try Data("{}".utf8).write(to: directory.appendingPathComponent("a.json"))
+        let excluded = runCLI(["lint", "--exclude", "*.json", directory.path])
+        #expect(excluded.status == 2)
+        #expect(excluded.err.contains("(1 file excluded by --exclude)"))
+    }
+
+    @Test("a mistyped subcommand is named, with the nearest; a missing file is still a missing file", arguments: [
+        (["lnt", "samples"], "Error: Unknown subcommand 'lnt'\nDid you mean 'lint'?"),
+        (["help", "verfy"], "Error: Unknown subcommand 'verfy'\nDid you mean 'verify'?"),
+        (["vrify", "x.http"], "Error: Unknown subcommand 'vrify'\nDid you mean 'verify'?"),
+    ])
+    func typos(_ arguments: [String], _ expected: String) {
+        let result = runCLI(arguments)
+        #expect(result.status == 2)
+        #expect(result.err.hasPrefix(expected), "\(result.err)")
+        #expect(result.out.isEmpty)
+    }
+
+    @Test("a path that does not exist is reported as one")
+    func missingFile() {
+        let result = runCLI(["no-such-capture.http"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("cannot read no-such-capture.http"))
+    }
+
+    @Test("help help and help --help print the overview", arguments: [["help", "help"], ["help", "--help"], ["help"]])
+    func helpHelp(_ arguments: [String]) {
+        let result = runCLI(arguments)
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("OVERVIEW: "))
+    }
+
+    @Test("verify takes several paths and reports each")
+    func verifySeveral() throws {
+        enterPackageRoot()
+        let result = runCLI(["verify", "--secret-file", "samples/superoffice/.secret", "samples/superoffice/sale.lost.http",
+                             "samples/superoffice/person.changed.http"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.split(separator: "\n").filter { $0.hasPrefix("samples/superoffice/") }.count == 2)
+    }
+
+    @Test("curl -v without --body: the right secret gives unverifiable, never invalid")
+    func curlVerboseWithoutBody() throws {
+        // curl -v prints the request's header lines after '> ' and never the body.
+        let dump = try fixture("samples/superoffice/sale.lost.http")
+        let head = dump.components(separatedBy: "\n\n")[0]
+        let capture = "* Connected to hooks.example.com port 443\n" + head.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n> \n"
+        let result = runCLI(["verify", "--secret", try superOfficeSecret], stdin: capture)
+        #expect(result.status == 1)
+        #expect(result.out.contains("unverifiable"), "\(result.out)")
+        #expect(!result.out.contains("invalid"))
+        #expect(result.out.contains("--body PATH"))
+    }
+}
