@@ -69,4 +69,58 @@ struct CLITrustTests {
         #expect(!result.out.contains("invalid"))
         #expect(result.out.contains("--body PATH"))
     }
+
+    static let vendorRows: [([String], Int32, String)] = [
+        (["vendors", "Drift"], 0, "Drift (drift)"),
+        (["vendors", "drfit"], 2, "Did you mean 'drift'?"),
+        (["vendors", "superoffice", "list.category.created"], 0, "list.<name-or-id>.created"),
+        (["vendors", "superoffice", "y_equipment.changed"], 0, "<y_table>.changed"),
+        (["vendors", "drift", "new_message", "extra"], 2, "unexpected 'extra'"),
+    ]
+
+    @Test("vendors: any case, suggestions, list and extra-table names, no stray arguments", arguments: vendorRows)
+    func vendors(_ arguments: [String], _ status: Int32, _ expected: String) {
+        let result = runCLI(arguments)
+        #expect(result.status == status)
+        #expect((result.out + result.err).contains(expected), "\(result.out)\(result.err)")
+    }
+
+    @Test("a bare body cannot be missing a header credential: unchecked, naming the header, and --strict passes")
+    func bareBody() throws {
+        let body = try fixture("samples/superoffice/sale.lost.http").components(separatedBy: "\n\n")[1]
+        let result = runCLI(["--strict", "--format", "ndjson", "--secret", "x"], stdin: body)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let auth = try #require(record["auth"] as? [String: Any])
+        #expect(auth["status"] as? String == "unchecked")
+        #expect((auth["detail"] as? String)?.contains("X-SuperOffice-Signature") == true)
+        #expect(result.status == 0, "\(result.out)")
+    }
+
+    @Test("with several --secret values, the one that matched is named by its place, never its value")
+    func whichSecret() throws {
+        enterPackageRoot()
+        let secret = try superOfficeSecret
+        let result = runCLI(["verify", "--secret", "old-one", "--secret", secret, "samples/superoffice/sale.lost.http"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("matches --secret #2"))
+        #expect(!result.out.contains(secret) && !result.out.contains("old-one"))
+    }
+
+    static let durationRows: [(Int64, String)] = [
+        (250, "250ms"), (300_000, "5m"), (90_000, "1m 30s"), (7_200_000, "2h"),
+        (18_244_359_000, "211d 3h"), (86_400_000, "1d"), (3_601_000, "1h"),
+    ]
+
+    @Test("durations in the units people use", arguments: durationRows)
+    func durations(_ millis: Int64, _ text: String) {
+        #expect(Durations.describe(millis) == text)
+    }
+
+    @Test("standard input is <stdin> in text; a CloudCX record says none once")
+    func words() throws {
+        let body = try fixture("samples/cloudcx/TicketCreated.http")
+        let result = runCLI([], stdin: body)
+        #expect(result.out.hasPrefix("<stdin>:1  valid"))
+        #expect(result.out.contains("auth    none: CloudCX documents no signature"), "\(result.out)")
+    }
 }

@@ -127,7 +127,7 @@ struct VerifyCommand {
                     records.append(value)
                 }
             default:
-                let location = "\(record.source):\(record.line)"
+                let location = "\(TextReport.displayName(record.source)):\(record.line)"
                 guard let auth, let vendor = record.vendor else {
                     io.out("\(location): \(style.bold(style.red("cannot verify"))): no known sender matched; use --vendor\n")
                     return

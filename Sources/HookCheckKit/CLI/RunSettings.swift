@@ -50,6 +50,14 @@ struct RunSettings {
         for (key, value) in parsed.secretOptions {
             options.secrets.append(try secret(key, value, io: io))
         }
+        // Several --secret values are told apart by their place: which one matched, never its value.
+        if options.secrets.filter({ $0.label == "--secret" }).count > 1 {
+            var number = 0
+            for index in options.secrets.indices where options.secrets[index].label == "--secret" {
+                number += 1
+                options.secrets[index].label = "--secret #\(number)"
+            }
+        }
         return options
     }
 

@@ -8,6 +8,9 @@ struct VendorsCommand {
     func run() throws(UsageError) -> ExitStatus {
         let vendors = SenderRegistry.all
         let json = settings.format == .json
+        guard settings.paths.count <= 2 else {
+            throw UsageError(message: "vendors takes a vendor and an event; unexpected '\(settings.paths[2])'", suggestion: nil)
+        }
         guard let vendorName = settings.paths.first else {
             if json {
                 io.out(JSONOutput(pretty: true).string(.array(vendors.map { vendor in
@@ -19,8 +22,10 @@ struct VendorsCommand {
             }
             return .valid
         }
-        guard let vendor = vendors.first(where: { $0.id == vendorName }) else {
-            throw UsageError(message: "Unknown vendor '\(vendorName)'; known: \(vendors.map(\.id).joined(separator: ", "))", suggestion: nil)
+        // Ids are lower-case; a display name or any case names the same sender.
+        guard let vendor = vendors.first(where: { $0.id == vendorName.lowercased() || asciiCaseInsensitiveEquals($0.displayName, vendorName) }) else {
+            throw UsageError(message: "Unknown vendor '\(vendorName)'; known: \(vendors.map(\.id).joined(separator: ", "))",
+                             suggestion: Spelling.nearest(vendorName.lowercased(), in: vendors.map(\.id), limit: 3))
         }
         guard settings.paths.count > 1 else {
             if json {
@@ -36,7 +41,8 @@ struct VendorsCommand {
             return .valid
         }
         let eventName = settings.paths[1]
-        guard let event = vendor.events.first(where: { $0.name == eventName }) else {
+        // A catalogued name with a <...> part stands for every list or table it names.
+        guard let event = vendor.events.first(where: { $0.name == eventName }) ?? vendor.events.first(where: { $0.matches(eventName) }) else {
             throw UsageError(message: "\(vendor.displayName) has no event '\(eventName)'",
                              suggestion: Spelling.nearest(eventName, in: vendor.events.map(\.name), limit: 4))
         }

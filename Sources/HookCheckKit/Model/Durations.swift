@@ -11,12 +11,18 @@ public enum Durations {
         return nil
     }
 
+    /// A duration as people say it: the largest unit and the next (`208d 3h`, `5m`, `1m 30s`, `250ms`).
     public static func describe(_ millis: Int64) -> String {
-        if millis % 86_400_000 == 0, millis >= 86_400_000 { return "\(millis / 86_400_000)d" }
-        if millis % 3_600_000 == 0, millis >= 3_600_000 { return "\(millis / 3_600_000)h" }
-        if millis % 60_000 == 0, millis >= 60_000 { return "\(millis / 60_000)m" }
-        if millis % 1000 == 0 { return "\(millis / 1000)s" }
-        if millis > 10_000 { return "\(millis / 1000)s" }
+        let units: [(Int64, String)] = [(86_400_000, "d"), (3_600_000, "h"), (60_000, "m"), (1000, "s")]
+        guard millis >= 1000 else { return "\(millis)ms" }
+        for (index, (size, name)) in units.enumerated() where millis >= size {
+            let whole = millis / size
+            let rest = millis % size
+            guard index + 1 < units.count else { return "\(whole)\(name)" }
+            let (nextSize, nextName) = units[index + 1]
+            let next = rest / nextSize
+            return next == 0 ? "\(whole)\(name)" : "\(whole)\(name) \(next)\(nextName)"
+        }
         return "\(millis)ms"
     }
 }

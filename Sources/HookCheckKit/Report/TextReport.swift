@@ -17,9 +17,9 @@ public struct TextReport {
         let findings = quiet ? record.findings.filter { $0.severity != .info } : record.findings
         if quiet && findings.isEmpty { return "" }
         var lines: [String] = []
-        let location = "\(record.source):\(record.line)"
-        let indexText = record.index > 0 || record.capture != .http && record.capture != .body ? " [\(record.index)]" : ""
-        lines.append(style.bold(location) + indexText + "  " + verdict(record))
+        // The line says which request; standard input is named as such, as compilers do.
+        let location = "\(Self.displayName(record.source)):\(record.line)"
+        lines.append(style.bold(location) + "  " + verdict(record))
 
         var rows: [(String, String)] = []
         if let vendor = record.vendor {
@@ -41,7 +41,8 @@ public struct TextReport {
         }
         if let occurredAt = record.occurredAt { rows.append(("time", occurredAt)) }
         if let auth = record.auth {
-            rows.append(("auth", "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))
+            // A sender with no scheme: say so once, not "none: none".
+            rows.append(("auth", auth.status == .none ? "none: \(auth.detail)" : "\(auth.scheme): \(authStatus(auth.status)) — \(auth.detail)"))
         }
         if showSecrets, let received = record.receivedCredential {
             rows.append(("received", received))
@@ -108,6 +109,11 @@ public struct TextReport {
         }
         let lines = TextTable.lines([header] + body)
         return [style.bold(lines[0])] + lines.dropFirst()
+    }
+
+    /// A source as the text views name it: standard input is `<stdin>` (the record's source stays `-`).
+    public static func displayName(_ source: String) -> String {
+        source == "-" ? "<stdin>" : source
     }
 
     static func clip(_ text: String) -> String {

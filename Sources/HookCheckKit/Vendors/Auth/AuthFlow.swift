@@ -32,7 +32,11 @@ public enum AuthFlow {
             return AuthResult(scheme: scheme.id, status: .none, detail: detail)
         case .unreadable(let detail):
             return result(.unchecked, detail)
-        case .missing(let detail, let position):
+        case .missing(let detail, let position, let header):
+            // A bare body has no headers at all: a credential that travels in one cannot be missing.
+            if let header, context.request.method == nil, context.request.headers.isEmpty {
+                return result(.unchecked, "a bare body has no headers; the \(scheme.credentialNoun) travels in \(header): pass it with -H '\(header): ...' to check it")
+            }
             // A capture that lost bytes may have lost the credential with them.
             if let loss = context.request.loss, !context.keys.isEmpty {
                 let unverifiable = "\(detail), but the capture is not exact (\(loss)): the credential may be among the lost bytes"

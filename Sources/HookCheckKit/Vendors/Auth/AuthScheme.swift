@@ -15,7 +15,9 @@ public enum CredentialLookup<Received> {
     /// The credential, parsed.
     case found(Received)
     /// None was sent; the detail says what was expected. Findings point at `position` when given.
-    case missing(String, at: SourcePosition? = nil)
+    /// `header` names the header that would carry it: a bare body, which has no headers, cannot
+    /// be missing it, so the flow says `unchecked` there instead.
+    case missing(String, at: SourcePosition? = nil, header: String? = nil)
     /// One was sent but cannot be used (malformed, or copies that disagree): an error finding.
     case broken(FindingCode, String, at: SourcePosition?, pointer: String? = nil)
     /// It could not be looked for (the body that holds it is not valid JSON): unchecked, no finding.

@@ -53,7 +53,7 @@ struct CopernicaSignature: AuthScheme {
             }
         }
         guard let signatureText = request.header("Signature") else {
-            return .missing("no Signature header (Copernica signs every webhook)")
+            return .missing("no Signature header (Copernica signs every webhook)", header: "Signature")
         }
         guard let signature = HTTPSignatureHeader(signatureText), let keyId = signature.keyId, signature.signature != nil else {
             return .broken(.authMalformed, "the Signature header is malformed: it needs keyId=\"...\" and signature=\"...\"",

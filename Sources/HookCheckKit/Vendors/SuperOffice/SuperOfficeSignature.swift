@@ -29,7 +29,7 @@ struct SuperOfficeSignature: AuthScheme {
     func lookup(_ context: AnalysisContext, _ findings: inout [Finding]) -> CredentialLookup<Received> {
         guard let text = context.request.header(SuperOfficeSender.signatureHeader) else {
             return .missing("no \(SuperOfficeSender.signatureHeader) header (SuperOffice signs only when the webhook was registered with a secret)",
-                            at: context.request.position(ofHeader: SuperOfficeSender.signatureHeader))
+                            at: context.request.position(ofHeader: SuperOfficeSender.signatureHeader), header: SuperOfficeSender.signatureHeader)
         }
         let decoded = Base64.decode(text)
         return .found(Received(text: text, decoded: decoded?.count == 32 ? decoded : nil))
