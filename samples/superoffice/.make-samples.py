@@ -19,6 +19,11 @@ folder reproduces the same bytes.  The layout copies the existing samples:
     <blank line>
     <body>                   json.dumps(indent=2), no newline after the closing brace
 
+The webhook state events follow reference/state-events.md instead: the header names the
+subscription (X-SuperOffice-Event: webhook{webhookId}.started), the body's Event is
+webhook.started, the body has no Entity and carries FieldValues, in the documented key order.
+Samples with FieldValues (FIELD_VALUES below) carry them after WebhookName, as the docs do.
+
 Column names in Changes / Values were checked against SuperOffice's documentation
 (repository SuperOfficeDocs/superoffice-docs); the page each one comes from is named next to
 the sample below.  Paths are relative to docs/en/.  Where the docs show an empty Changes array
@@ -59,6 +64,15 @@ SAMPLES = [
      "850920b4-cc2b-4f93-81a6-033850a92918", "2026-03-22T10:04:51.6610348Z",
      [],
      {"associate_id": 316, "contact_id": 994863, "person_id": 2207815}),
+
+    # automation/webhook/reference/person-events.md lists person.softdeleted ("when deleted in
+    # the user interface") without an example; DeletedDate is the person column that marks a
+    # soft delete (database/tables/person.md: "when this record was soft-deleted").  FieldValues:
+    # FIELD_VALUES below.
+    ("person.softdeleted.http", "person.softdeleted", "person", 2207815,
+     "3b0c54a6-5e0f-4f43-9d1e-6f4c0b8a2d17", "2026-03-10T08:21:47.5170000Z",
+     ["DeletedDate", "updated", "updated_associate_id", "updatedCount"],
+     None),
 
     # --- sale --------------------------------------------------------------------------
     # automation/webhook/reference/sale-events.md "Sale.Changed": these exact columns.
@@ -205,18 +219,6 @@ SAMPLES = [
       "updatedCount"],
      None),
 
-    # --- webhook state -----------------------------------------------------------------
-    # automation/webhook/reference/state-events.md: Changes [] for started/errors.  (The docs
-    # subscribe and send these as webhook{webhookId}.started etc.; see the report.)
-    ("webhook.started.http", "webhook.started", "webhook", 12,
-     "770ca529-9678-4ee8-96de-3cf9a4087245", "2026-03-07T16:10:02.4416230Z",
-     [],
-     None),
-    ("webhook.errors.http", "webhook.errors", "webhook", 12,
-     "45ab9a16-a593-428c-8288-b66a3bf401b2", "2026-03-27T03:18:45.9902217Z",
-     [],
-     None),
-
     # --- lists (list.<name>.<action>; list.created.http is list.category.created) -----
     # automation/webhook/reference/list-events.md "list.category.changed" and
     # "list.category.softdeleted": exactly these columns, including the capital C of
@@ -243,6 +245,54 @@ SAMPLES = [
      {}),
 ]
 
+# FieldValues, by file name: the fields the event's reference page lists for its FieldValues, with
+# values written as that page's example writes them (UTC dates without a zone, "updated" with the
+# server's offset, "0001-01-01T00:00:00" for no date).
+FIELD_VALUES = {
+    # automation/webhook/reference/person-events.md "FieldValues for person events".
+    "person.softdeleted.http": {
+        "activeInterests": 0,
+        "associate_id": 316,
+        "business_idx": 6,
+        "category_idx": 0,
+        "contact_id": 994863,
+        "country_id": 578,
+        "DeletedDate": "2026-03-10T08:21:47",
+        "group_id": 5,
+        "person_id": 2207815,
+        "position_idx": 0,
+        "registered": "2026-03-06T12:28:52",
+        "registered_associate_id": 316,
+        "retired": 0,
+        "source": 0,
+        "updated": "2026-03-10T09:21:47.5170000+01:00",
+        "updated_associate_id": 316,
+        "userdef2_id": 0,
+        "userdef_id": 0,
+    },
+}
+
+# Webhook state events (automation/webhook/reference/state-events.md): (file name, action,
+# webhook id, EventId, Timestamp, FieldValues).  The webhook's id is PrimaryKey and the header's
+# webhook{id}; ChangedByAssociateId is 0 as in every example of that page.  "state" follows that
+# page's list (0 = Active, 1 = Stopped, 2 = TooManyErrors); dev/index.md numbers the same states
+# 1, 2 and 3 (Unknown = 0): the two pages disagree.
+WEBHOOK = 12
+STATE_SAMPLES = [
+    ("webhook.stopped.http", "stopped", WEBHOOK,
+     "b2715945-795e-4229-851a-bd81f1d69ed6", "2026-03-07T15:55:25.1090518Z",
+     {"events": 1834, "registered": "2026-01-12T09:30:00", "registered_associate_id": 316,
+      "state": 1, "updated": "2026-03-07T16:55:25.0870000+01:00", "updated_associate_id": 316}),
+    ("webhook.started.http", "started", WEBHOOK,
+     "770ca529-9678-4ee8-96de-3cf9a4087245", "2026-03-07T16:10:02.4416230Z",
+     {"events": 1834, "registered": "2026-01-12T09:30:00", "registered_associate_id": 316,
+      "state": 0, "updated": "2026-03-07T17:10:02.4190000+01:00", "updated_associate_id": 316}),
+    ("webhook.errors.http", "errors", WEBHOOK,
+     "45ab9a16-a593-428c-8288-b66a3bf401b2", "2026-03-27T03:18:45.9902217Z",
+     {"events": 1907, "registered": "2026-01-12T09:30:00", "registered_associate_id": 316,
+      "state": 2, "updated": "2026-03-27T04:18:45.9650000+01:00", "updated_associate_id": 0}),
+]
+
 
 def read_secret():
     with open(os.path.join(HERE, ".secret"), "rb") as f:
@@ -255,7 +305,7 @@ def read_secret():
     return secret.decode("utf-8").encode("utf-8")
 
 
-def build_body(event, entity, key, event_id, timestamp, changes, values):
+def build_body(event, entity, key, event_id, timestamp, changes, values, field_values=None):
     body = {"EventId": event_id, "Timestamp": timestamp, "Changes": changes}
     if values is not None:
         body["Values"] = values  # after Changes, as in the docs and contact.deleted.http
@@ -267,13 +317,31 @@ def build_body(event, entity, key, event_id, timestamp, changes, values):
         "ChangedByAssociateId": ASSOCIATE,
         "WebhookName": WEBHOOK_NAME,
     })
+    if field_values is not None:
+        body["FieldValues"] = field_values
     return json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8")
 
 
-def build_request(secret, event, event_id, body):
+def build_state_body(action, webhook_id, event_id, timestamp, field_values):
+    # The key order of reference/state-events.md's examples; no Entity.
+    body = {
+        "EventId": event_id,
+        "Timestamp": timestamp,
+        "Changes": [],
+        "Event": "webhook." + action,
+        "PrimaryKey": webhook_id,
+        "ContextIdentifier": CONTEXT,
+        "ChangedByAssociateId": 0,
+        "WebhookName": WEBHOOK_NAME,
+        "FieldValues": field_values,
+    }
+    return json.dumps(body, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def build_request(secret, header_event, event_id, body):
     signature = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest()).decode("ascii")
     lines = HEADER_LINES + [
-        "X-SuperOffice-Event: " + event,
+        "X-SuperOffice-Event: " + header_event,
         "X-SuperOffice-EventId: " + event_id,
         "X-SuperOffice-Retry: 0",
         "X-SuperOffice-Signature: " + signature,
@@ -282,22 +350,37 @@ def build_request(secret, event, event_id, body):
     return ("\n".join(lines) + "\n\n").encode("ascii") + body
 
 
+def requests():
+    """(file name, EventId, a function making the request's bytes) for every sample."""
+    for name, event, entity, key, event_id, timestamp, changes, values in SAMPLES:
+        assert event.startswith(entity + "."), (event, entity)
+        fields = FIELD_VALUES.get(name)
+        yield name, event_id, lambda secret, event=event, entity=entity, key=key, event_id=event_id, \
+            timestamp=timestamp, changes=changes, values=values, fields=fields: build_request(
+                secret, event, event_id, build_body(event, entity, key, event_id, timestamp, changes, values, fields))
+    for name, action, webhook_id, event_id, timestamp, fields in STATE_SAMPLES:
+        yield name, event_id, lambda secret, action=action, webhook_id=webhook_id, event_id=event_id, \
+            timestamp=timestamp, fields=fields: build_request(
+                secret, "webhook%d.%s" % (webhook_id, action), event_id,
+                build_state_body(action, webhook_id, event_id, timestamp, fields))
+
+
 def main():
     secret = read_secret()
-    names = [s[0] for s in SAMPLES]
-    ids = [s[4] for s in SAMPLES]
+    samples = list(requests())
+    names = [s[0] for s in samples]
+    ids = [s[1] for s in samples]
     assert len(set(names)) == len(names), "duplicate file name"
     assert len(set(ids)) == len(ids), "duplicate EventId"
+    assert set(FIELD_VALUES) <= set(names), "FieldValues for no sample"
     created, skipped = [], []
-    for name, event, entity, key, event_id, timestamp, changes, values in SAMPLES:
+    for name, event_id, make in samples:
         assert str(uuid.UUID(event_id)) == event_id, event_id
-        assert event.startswith(entity + "."), (event, entity)
         path = os.path.join(HERE, name)
         if os.path.exists(path):
             skipped.append(name)
             continue
-        body = build_body(event, entity, key, event_id, timestamp, changes, values)
-        data = build_request(secret, event, event_id, body)
+        data = make(secret)
         try:
             with open(path, "xb") as f:  # never overwrite
                 f.write(data)

@@ -1,24 +1,34 @@
 import HookCheckModel
 
 /// What SuperOffice (NetServer webhooks) sends: one body shape for every event, and the event
-/// families of its documentation.
+/// families of its documentation (docs/en/automation/webhook/ in SuperOfficeDocs/superoffice-docs).
 public enum SuperOfficeCatalog {
-    /// The body every event shares. Some documented delete examples lack `EventId` and `Changes`.
-    public static let body: Shape = .object(
-        optional("EventId", .string(.uuid)),
-        required("Timestamp", .string(.utcDateTime)),
-        optional("Changes", .nullable(.array(.string))),
-        required("Event", .string),
-        required("PrimaryKey", .int64),
-        required("Entity", .string),
-        required("ContextIdentifier", .string),
-        required("ChangedByAssociateId", .int64),
-        optional("WebhookName", .nullable(.string)),
-        optional("FieldValues", .nullable(.map(.any))),
-        optional("Values", .nullable(.map(.any)))
-    )
+    /// The WebhookPayload members (dev/notification.md). Some documented delete examples lack
+    /// `EventId` and `Changes`; `ContextIdentifier` is "not used for On-site installations"
+    /// (notification.md, dev/notification.md).
+    static func payload(entity: Field) -> Shape {
+        .object(ObjectShape([
+            optional("EventId", .string(.uuid)),
+            required("Timestamp", .string(.utcDateTime)),
+            optional("Changes", .nullable(.array(.string))),
+            required("Event", .string),
+            required("PrimaryKey", .int64),
+            entity,
+            optional("ContextIdentifier", .nullable(.string)),
+            required("ChangedByAssociateId", .int64),
+            optional("WebhookName", .nullable(.string)),
+            optional("FieldValues", .nullable(.map(.any))),
+            optional("Values", .nullable(.map(.any))),
+        ]))
+    }
+
+    /// The body every event shares.
+    public static let body: Shape = payload(entity: required("Entity", .string))
+    /// A webhook state event's body: reference/state-events.md shows none with `Entity`.
+    public static let stateBody: Shape = payload(entity: optional("Entity", .string))
 
     static let compiledBody = CompiledShape(body)
+    static let compiledStateBody = CompiledShape(stateBody)
 
     /// One family of events: an entity and the actions it is documented with.
     public struct Family: Sendable {
@@ -27,9 +37,11 @@ public enum SuperOfficeCatalog {
         public var summary: String
     }
 
+    /// dev/event-details.md lists the names; each family's reference/<entity>-events.md page its actions.
     public static let families: [Family] = [
         Family(entity: "contact", actions: ["created", "changed", "deleted", "softdeleted"], summary: "a company (SuperOffice calls companies contacts)"),
-        Family(entity: "person", actions: ["created", "changed", "deleted", "consented", "unconsented"], summary: "a person"),
+        // reference/person-events.md: person.softdeleted, "when deleted in the user interface".
+        Family(entity: "person", actions: ["created", "changed", "deleted", "softdeleted", "consented", "unconsented"], summary: "a person"),
         Family(entity: "sale", actions: ["created", "changed", "deleted", "completed", "lost", "sold"], summary: "a sale"),
         Family(entity: "project", actions: ["created", "changed", "deleted"], summary: "a project"),
         Family(entity: "projectmember", actions: ["created", "changed", "deleted"], summary: "a project member"),
@@ -44,10 +56,12 @@ public enum SuperOfficeCatalog {
         Family(entity: "webhook", actions: ["started", "stopped", "errors"], summary: "the webhook itself changed state"),
     ]
 
-    /// List events: `list.<name-or-id>.<action>`.
+    /// List events: `list.<name-or-id>.<action>` (reference/list-events.md).
     public static let listActions = ["created", "changed", "softdeleted"]
-    /// Extra tables (`y_...`): `<table>.<action>`.
+    /// Extra tables (`y_...`): `<table>.<action>` (reference/extratable-events.md).
     public static let extraTableActions = ["created", "changed", "deleted"]
+    /// The webhook state events' actions.
+    static let stateActions = families.first { $0.entity == "webhook" }?.actions ?? []
 
     /// How an event name reads: its entity and action, and whether the documentation knows it.
     public enum EventName: Equatable, Sendable {
@@ -76,5 +90,25 @@ public enum SuperOfficeCatalog {
             return .known(entity: entity, action: action)
         }
         return .unknown(entity: entity, action: action)
+    }
+
+    /// A state event as the X-SuperOffice-Event header names it: `webhook{webhookId}.started`,
+    /// while the body's `Event` is `webhook.started` (reference/state-events.md).
+    public struct StateEvent: Equatable, Sendable {
+        /// The webhook's id; nil when the header holds something else (the documentation's own
+        /// placeholder `{webhookId}`).
+        public var webhookId: String?
+        public var action: String
+        /// The body's `Event` for it.
+        public var event: String { "webhook." + action }
+    }
+
+    /// The header's state event, or nil when the header names no webhook state event.
+    public static func stateEvent(header: String) -> StateEvent? {
+        guard header.hasPrefix("webhook"), let dot = header.lastIndex(of: ".") else { return nil }
+        let id = header[header.index(header.startIndex, offsetBy: 7)..<dot]
+        let action = String(header[header.index(after: dot)...])
+        guard !id.isEmpty, !id.contains("."), stateActions.contains(action) else { return nil }
+        return StateEvent(webhookId: id.allSatisfy { $0.isASCII && $0.isNumber } ? String(id) : nil, action: action)
     }
 }

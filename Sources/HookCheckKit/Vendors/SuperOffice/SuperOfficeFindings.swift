@@ -3,10 +3,10 @@ import HookCheckModel
 extension FindingCode {
     static let superOfficeEventMismatch = FindingCode("superoffice.event-mismatch", .error, .sender,
         summary: "The X-SuperOffice-Event header differs from the body's Event.",
-        explanation: "SuperOffice names the event twice, in the X-SuperOffice-Event header and the body's Event; they agree on every delivery. A difference means the headers and the body come from two deliveries.")
-    static let superOfficeEventIdMismatch = FindingCode("superoffice.eventid-mismatch", .error, .sender,
+        explanation: "SuperOffice names the event twice, in the X-SuperOffice-Event header and the body's Event; they agree on every delivery, but for the webhook state events, whose header names the subscription (webhook123.started) and whose Event is webhook.started. A difference means the headers and the body come from two deliveries.")
+    static let superOfficeEventIdMismatch = FindingCode("superoffice.eventid-mismatch", .warning, .sender,
         summary: "The X-SuperOffice-EventId header differs from the body's EventId.",
-        explanation: "The X-SuperOffice-EventId header and the body's EventId identify the same delivery; deduplicate on EventId.")
+        explanation: "The X-SuperOffice-EventId header and the body's EventId identify the same delivery; deduplicate on the body's EventId. SuperOffice's own documented examples show two different ids on the test event, relation, list and extra table pages, so a difference is a warning, not proof of a forgery.")
     static let superOfficeEntityMismatch = FindingCode("superoffice.entity-mismatch", .error, .sender,
         summary: "Event does not start with Entity and a dot.",
         explanation: "SuperOffice's event names are the entity, a dot and the action (contact.changed for Entity contact); the two fields disagree.")

@@ -26,9 +26,10 @@ public struct SuperOfficeSender: Sender {
     public var events: [CatalogEvent] {
         var events: [CatalogEvent] = []
         for family in SuperOfficeCatalog.families {
+            let shape = family.entity == "webhook" ? SuperOfficeCatalog.stateBody : SuperOfficeCatalog.body
             for action in family.actions {
                 events.append(CatalogEvent(name: "\(family.entity).\(action)", kind: "\(family.entity).\(action == "changed" ? "updated" : action)",
-                                           summary: "\(family.summary): \(action)", shape: SuperOfficeCatalog.body))
+                                           summary: "\(family.summary): \(action)", shape: shape))
             }
         }
         for action in SuperOfficeCatalog.listActions {
@@ -43,7 +44,6 @@ public struct SuperOfficeSender: Sender {
                                    shape: SuperOfficeCatalog.body))
         return events
     }
-
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
@@ -76,7 +76,8 @@ public struct SuperOfficeSender: Sender {
         if isTest { record.notes.append("a test delivery (\(Self.testHeader): true), sent when the webhook is registered") }
 
         let headerEvent = request.header(Self.eventHeader)
-        // The delivery: EventId identifies it (body first, else the header); the retry count is a header.
+        // The delivery: EventId identifies it (body first, else the header); the retry count is a
+        // header (notification.md, "WebhookPayload headers").
         record.delivery.id = request.header(Self.eventIdHeader)
         record.delivery.attempt = request.header(Self.retryHeader).flatMap { Int($0.trimmingBlanks) }
         guard case .json(let document) = context.payload else {
@@ -84,8 +85,8 @@ public struct SuperOfficeSender: Sender {
             return
         }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
-        validator.validate(0, against: SuperOfficeCatalog.compiledBody)
         guard document[0].kind == .object else {
+            validator.validate(0, against: SuperOfficeCatalog.compiledBody)
             record.findings += validator.findings
             return
         }
@@ -94,9 +95,13 @@ public struct SuperOfficeSender: Sender {
         let event = eventIndex.map(document.string)
         let entity = entityIndex.map(document.string)
         record.event = event ?? headerEvent
+        let classified = event.map(SuperOfficeCatalog.classify)
+        // reference/state-events.md: a state event's body has no Entity.
+        let isStateEvent = classified.map { if case .known("webhook", _) = $0 { true } else { false } } ?? false
+        validator.validate(0, against: isStateEvent ? SuperOfficeCatalog.compiledStateBody : SuperOfficeCatalog.compiledBody)
 
-        if let event, let eventIndex {
-            switch SuperOfficeCatalog.classify(event) {
+        if let event, let eventIndex, let classified {
+            switch classified {
             case .unknown:
                 validator.report(.warning, .unknownEvent, "unknown SuperOffice event \"\(event)\"", at: eventIndex)
             case .test where !isTest:
@@ -109,7 +114,7 @@ public struct SuperOfficeSender: Sender {
                 validator.report(.error, .superOfficeEntityMismatch,
                                  "Event \"\(event)\" does not start with Entity \"\(entity)\" and a dot", at: entityIndex)
             }
-            if let headerEvent, headerEvent != event {
+            if let headerEvent, !Self.headerNames(headerEvent, event) {
                 record.findings.append(Finding(.error, .superOfficeEventMismatch,
                     "the \(Self.eventHeader) header says \"\(headerEvent)\" but the body's Event is \"\(event)\"",
                     at: request.position(ofHeader: Self.eventHeader)))
@@ -119,16 +124,23 @@ public struct SuperOfficeSender: Sender {
            let idIndex = document.member(0, "EventId"), document[idIndex].kind == .string {
             let bodyId = document.string(idIndex)
             if headerId.lowercased() != bodyId.lowercased() {
-                record.findings.append(Finding(.error, .superOfficeEventIdMismatch,
-                    "the \(Self.eventIdHeader) header is \(headerId) but the body's EventId is \(bodyId)",
+                record.findings.append(Finding(.warning, .superOfficeEventIdMismatch,
+                    "the \(Self.eventIdHeader) header is \(headerId) but the body's EventId is \(bodyId); deduplicate on the body's",
                     at: request.position(ofHeader: Self.eventIdHeader)))
             }
         }
         record.findings += validator.findings
-        normalize(document, event: event, entity: entity, &record)
+        normalize(document, event: event, entity: entity, stateHeader: headerEvent.flatMap(SuperOfficeCatalog.stateEvent(header:)), &record)
     }
 
-    private func normalize(_ document: JSONDocument, event: String?, entity: String?, _ record: inout Record) {
+    /// Whether the header names the body's event: the same name, or for a state event the
+    /// subscription's `webhook{webhookId}.started` for `webhook.started` (reference/state-events.md).
+    static func headerNames(_ header: String, _ event: String) -> Bool {
+        header == event || SuperOfficeCatalog.stateEvent(header: header)?.event == event
+    }
+
+    private func normalize(_ document: JSONDocument, event: String?, entity: String?, stateHeader: SuperOfficeCatalog.StateEvent?,
+                           _ record: inout Record) {
         if let id = document.member(0, "EventId"), document[id].kind == .string { record.delivery.id = document.string(id) }
         if let context = document.member(0, "ContextIdentifier"), document[context].kind == .string {
             record.account = document.string(context)
@@ -143,6 +155,12 @@ public struct SuperOfficeSender: Sender {
             case .test:
                 record.kind = "webhook.test"
                 record.entity = EntityRef(type: "webhook", id: document.member(0, "WebhookName").flatMap { document.scalarText($0) })
+            case .known("webhook", let action):
+                // The webhook's id is in the header (webhook123.started); PrimaryKey is "the entity
+                // identity that was affected" (notification.md) when the header does not say.
+                record.kind = "webhook." + action
+                let fromHeader = stateHeader.flatMap { $0.action == action ? $0.webhookId : nil }
+                record.entity = EntityRef(type: "webhook", id: fromHeader ?? primaryKey)
             case .known(let eventEntity, let action), .unknown(let eventEntity, let action?):
                 let type = (entity ?? eventEntity).lowercased()
                 record.kind = type + "." + (action == "changed" ? "updated" : action)
