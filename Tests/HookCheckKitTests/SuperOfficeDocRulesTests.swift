@@ -68,6 +68,10 @@ struct SuperOfficeDocRulesTests {
         Rule(name: "notification.md: ContextIdentifier null on-site",
              headers: [], body: body.replacingOccurrences(of: #""Cust1234""#, with: "null"),
              event: "contact.changed", entity: EntityRef(type: "contact", id: "994863"), account: nil, findings: []),
+        Rule(name: "dev/index.md, index.md: a webhook's Properties are added to each request: an info, not unknown fields",
+             headers: [], body: body.replacingOccurrences(of: "}", with: #","Region":"EU","Routing":{"queue":2}}"#),
+             event: "contact.changed", entity: EntityRef(type: "contact", id: "994863"), account: "Cust1234",
+             findings: ["info superoffice.webhook-property /Region", "info superoffice.webhook-property /Routing"]),
         Rule(name: "reference/person-events.md: person.softdeleted is a person event",
              headers: ["X-SuperOffice-Event: person.softdeleted"],
              body: body.replacingOccurrences(of: "contact.changed", with: "person.softdeleted").replacingOccurrences(of: #""Entity":"contact""#, with: #""Entity":"person""#),
@@ -86,6 +90,42 @@ struct SuperOfficeDocRulesTests {
         #expect(record.entity == row.entity)
         #expect(record.account == row.account)
         #expect(record.findings.filter { $0.code.category != .auth }.map(Self.describe) == row.findings, "\(record.findings.map(\.message))")
+    }
+
+    @Test("dev/event-details.md and the reference pages name every event: an unknown one close to a name gets \"did you mean\"", arguments: [
+        ("contact.chnaged", "contact.changed"),
+        ("persn.created", "person.created"),
+        ("person.softdelete", "person.softdeleted"),
+        ("webhook.strated", "webhook.started"),
+        ("list.category.chagned", "list.category.changed"),
+        ("y_equipment.craeted", "y_equipment.created"),
+        ("tset", "test"),
+        ("sale.exploded", nil),
+        ("invoice.created", nil),
+    ] as [(String, String?)])
+    func suggestion(_ event: String, _ expected: String?) throws {
+        let entity = String(event.split(separator: ".").dropLast().joined(separator: "."))
+        let body = Self.body.replacingOccurrences(of: "contact.changed", with: event)
+            .replacingOccurrences(of: #""Entity":"contact""#, with: #""Entity":"\#(entity.isEmpty ? event : entity)""#)
+        let record = try #require(try analyze(Self.request(body, headers: [])).first)
+        let finding = try #require(record.findings.first { $0.code == .unknownEvent }, "\(record.findings)")
+        #expect(finding.severity == .warning)
+        #expect(finding.pointer == "/Event")
+        let hint = expected.map { "; did you mean \"\($0)\"?" } ?? ""
+        #expect(finding.message == "unknown SuperOffice event \"\(event)\"" + hint)
+    }
+
+    @Test("index.md, dev/index.md: a webhook's custom Headers are noted by name (values may be credentials), HTTP's and proxies' are not", arguments: [
+        (["X-Tenant: acme"], "custom header X-Tenant: a webhook's Headers are added to each of its requests"),
+        (["Authorization: Bearer abc", "X-Tenant: acme"], "custom headers Authorization, X-Tenant: a webhook's Headers are added to each of its requests"),
+        (["Host: hooks.example.com", "Content-Type: application/json; charset=utf-8", "User-Agent: NetServer-Webhook/10.3", "X-SuperOffice-Retry: 1",
+          "X-Hook-Test: true", "X-Forwarded-For: 10.0.0.1", "Via: 1.1 proxy", "Accept-Encoding: gzip", "traceparent: 00-0-0-01"], nil),
+    ] as [([String], String?)])
+    func customHeaders(_ headers: [String], _ note: String?) throws {
+        let record = try #require(try analyze(Self.request(Self.body, headers: headers)).first)
+        let noted = record.notes.filter { $0.hasPrefix("custom header") }
+        #expect(noted == (note.map { [$0] } ?? []))
+        #expect(!record.notes.joined().contains("abc"), "a custom header's value is never shown")
     }
 
     static let replayNote = "SuperOffice signatures carry no timestamp: a captured request can be replayed"

@@ -5,7 +5,8 @@ import HookCheckModel
 public enum SuperOfficeCatalog {
     /// The WebhookPayload members (dev/notification.md). Some documented delete examples lack
     /// `EventId` and `Changes`; `ContextIdentifier` is "not used for On-site installations"
-    /// (notification.md, dev/notification.md).
+    /// (notification.md, dev/notification.md). Open-ended: a webhook's `Properties` are added to
+    /// every request (index.md, dev/index.md), and are reported apart, as such.
     static func payload(entity: Field) -> Shape {
         .object(ObjectShape([
             optional("EventId", .string(.uuid)),
@@ -19,7 +20,7 @@ public enum SuperOfficeCatalog {
             optional("WebhookName", .nullable(.string)),
             optional("FieldValues", .nullable(.map(.any))),
             optional("Values", .nullable(.map(.any))),
-        ]))
+        ], openEnded: true))
     }
 
     /// The body every event shares.
@@ -29,6 +30,12 @@ public enum SuperOfficeCatalog {
 
     static let compiledBody = CompiledShape(body)
     static let compiledStateBody = CompiledShape(stateBody)
+
+    /// The members SuperOffice documents; any other top-level member is a webhook property.
+    static let documentedMembers: Set<String> = {
+        guard case .object(let object) = body else { return [] }
+        return Set(object.fields.map(\.name))
+    }()
 
     /// One family of events: an entity and the actions it is documented with.
     public struct Family: Sendable {
@@ -110,5 +117,21 @@ public enum SuperOfficeCatalog {
         let action = String(header[header.index(after: dot)...])
         guard !id.isEmpty, !id.contains("."), stateActions.contains(action) else { return nil }
         return StateEvent(webhookId: id.allSatisfy { $0.isASCII && $0.isNumber } ? String(id) : nil, action: action)
+    }
+
+    /// The documented name nearest an unknown one, for "did you mean": the actions of its own
+    /// entity first (a list's, an extra table's), else every documented name.
+    public static func suggestion(for event: String) -> String? {
+        let parts = event.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var candidates = families.flatMap { family in family.actions.map { family.entity + "." + $0 } } + ["test"]
+        if parts.count >= 2 {
+            let entity = parts.dropLast().joined(separator: ".")
+            if parts[0] == "list", parts.count == 3 {
+                candidates = listActions.map { entity + "." + $0 }
+            } else if parts.count == 2, entity.hasPrefix("y_") {
+                candidates = extraTableActions.map { entity + "." + $0 }
+            }
+        }
+        return Spelling.nearest(event, in: candidates, limit: 3).flatMap { $0 == event ? nil : $0 }
     }
 }

@@ -13,4 +13,7 @@ extension FindingCode {
     static let superOfficeTestEvent = FindingCode("superoffice.test-event", .info, .sender,
         summary: "The registration test event without X-Hook-Test.",
         explanation: "SuperOffice sends the event 'test' when a webhook is registered, with the header X-Hook-Test: true. Without the header this is a hand-made test.")
+    static let superOfficeWebhookProperty = FindingCode("superoffice.webhook-property", .info, .sender,
+        summary: "A body member that is not a WebhookPayload field: a webhook property.",
+        explanation: "A webhook definition may carry Properties, custom values SuperOffice adds to every request of that webhook (and Headers, custom headers). hookcheck notes such members instead of reporting them as unknown fields; a misspelt documented field shows up here too, beside a schema.required for the right name.")
 }

@@ -9,7 +9,8 @@ public struct SuperOfficeSender: Sender {
     public var auth: any AuthScheme { SuperOfficeSignature() }
     public let secretVariables = ["HOOKCHECK_SUPEROFFICE_SECRET"]
     public var findingCodes: [FindingCode] {
-        [.superOfficeEventMismatch, .superOfficeEventIdMismatch, .superOfficeEntityMismatch, .superOfficeTestEvent]
+        [.superOfficeEventMismatch, .superOfficeEventIdMismatch, .superOfficeEntityMismatch, .superOfficeTestEvent,
+         .superOfficeWebhookProperty]
     }
     public let secretFields: [String] = []
     public let options: [SenderOption] = []
@@ -74,6 +75,7 @@ public struct SuperOfficeSender: Sender {
         let request = context.request
         let isTest = request.header(Self.testHeader).map { asciiCaseInsensitiveEquals($0, "true") } ?? false
         if isTest { record.notes.append("a test delivery (\(Self.testHeader): true), sent when the webhook is registered") }
+        if let note = Self.customHeadersNote(request) { record.notes.append(note) }
 
         let headerEvent = request.header(Self.eventHeader)
         // The delivery: EventId identifies it (body first, else the header); the retry count is a
@@ -99,11 +101,13 @@ public struct SuperOfficeSender: Sender {
         // reference/state-events.md: a state event's body has no Entity.
         let isStateEvent = classified.map { if case .known("webhook", _) = $0 { true } else { false } } ?? false
         validator.validate(0, against: isStateEvent ? SuperOfficeCatalog.compiledStateBody : SuperOfficeCatalog.compiledBody)
+        record.findings += webhookProperties(document, context)
 
         if let event, let eventIndex, let classified {
             switch classified {
             case .unknown:
-                validator.report(.warning, .unknownEvent, "unknown SuperOffice event \"\(event)\"", at: eventIndex)
+                let suggestion = SuperOfficeCatalog.suggestion(for: event).map { "; did you mean \"\($0)\"?" } ?? ""
+                validator.report(.warning, .unknownEvent, "unknown SuperOffice event \"\(event)\"" + suggestion, at: eventIndex)
             case .test where !isTest:
                 validator.report(.info, .superOfficeTestEvent, "the registration test event without \(Self.testHeader): true", at: eventIndex)
             default:
@@ -138,6 +142,39 @@ public struct SuperOfficeSender: Sender {
     static func headerNames(_ header: String, _ event: String) -> Bool {
         header == event || SuperOfficeCatalog.stateEvent(header: header)?.event == event
     }
+
+    /// Top-level members SuperOffice does not document: a webhook's Properties, "any additional
+    /// values SuperOffice should append to each request" (index.md, dev/index.md).
+    private func webhookProperties(_ document: JSONDocument, _ context: AnalysisContext) -> [Finding] {
+        var findings: [Finding] = []
+        document.forEachMember(0) { key, _ in
+            let name = document.string(key)
+            if !SuperOfficeCatalog.documentedMembers.contains(name) {
+                findings.append(Finding(.info, .superOfficeWebhookProperty,
+                    "\"\(name)\" is not a WebhookPayload field: a webhook property (a webhook's Properties are added to each request)",
+                    at: context.position(ofBodyOffset: Int(document[key].start)), pointer: "/" + JSONPaths.escape(name)))
+            }
+        }
+        return findings
+    }
+
+    /// Headers a request carries that are neither SuperOffice's own nor HTTP's or a proxy's: a
+    /// webhook's custom Headers, "additional header values SuperOffice appends" (index.md, dev/index.md).
+    static func customHeadersNote(_ request: RequestDump) -> String? {
+        let custom = request.headers.filter { header in
+            !header.hasNamePrefix("X-SuperOffice-") && !header.hasNamePrefix("X-Forwarded-")
+                && !transportHeaders.contains { header.hasName($0) }
+        }.map(\.name)
+        guard !custom.isEmpty else { return nil }
+        return "custom header\(custom.count == 1 ? "" : "s") \(custom.joined(separator: ", ")): a webhook's Headers are added to each of its requests"
+    }
+
+    /// What SuperOffice's examples send besides X-SuperOffice-*, and what HTTP clients and proxies add.
+    static let transportHeaders = [
+        "Host", "Content-Type", "Content-Length", "User-Agent", testHeader, "Connection", "Accept", "Accept-Encoding",
+        "Expect", "Transfer-Encoding", "TE", "Trailer", "Date", "Forwarded", "Via", "X-Real-IP", "X-Request-Id",
+        "traceparent", "tracestate",
+    ]
 
     private func normalize(_ document: JSONDocument, event: String?, entity: String?, stateHeader: SuperOfficeCatalog.StateEvent?,
                            _ record: inout Record) {
