@@ -23,11 +23,11 @@ struct EndToEndTests {
         #expect(!result.out.contains(token))
     }
 
-    @Test("every SuperOffice sample verifies with the sample secret, but the seed's broken example")
+    @Test("every SuperOffice sample verifies with the sample secret, but the seed's broken example (the documentation's own, doc-*, are SuperOfficeDocExamplesTests')")
     func superOfficeSamples() throws {
         let secret = try Self.superOfficeSecret
-        let result = try Binary.run(["lint", "samples/superoffice"], environment: ["HOOKCHECK_SUPEROFFICE_SECRET": secret])
-        let files = try sampleFiles("samples/superoffice")
+        let files = try sampleFiles("samples/superoffice").filter { !$0.hasPrefix("samples/superoffice/doc-") }
+        let result = try Binary.run(["lint"] + files, environment: ["HOOKCHECK_SUPEROFFICE_SECRET": secret])
         #expect(result.out.hasSuffix("\(files.count - 1) passed, 1 failed\n"), "\(result.out)")
         let errors = result.out.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.allSatisfy { $0.hasPrefix("samples/superoffice/seed-contact.created.http:") })
