@@ -206,10 +206,26 @@ public struct SuperOfficeSender: Sender {
                 record.entity = entity.map { EntityRef(type: $0.lowercased(), id: primaryKey) }
             }
         }
+        // What FieldValues holds for a changed column is its new value (dev/notification.md:
+        // "non-sensitive data from the data record"); extra tables send typed strings.
+        let fieldValues = document.member(0, "FieldValues").flatMap { document[$0].kind == .object ? $0 : nil }
         if let changes = document.member(0, "Changes"), document[changes].kind == .array {
             document.forEachElement(changes) { element in
-                if document[element].kind == .string { record.changes.append(Change(field: document.string(element))) }
+                guard document[element].kind == .string else { return }
+                let field = document.string(element)
+                let value = fieldValues.flatMap { Self.fieldValue(document, $0, field) }
+                record.changes.append(Change(field: field, updated: value.map { SuperOfficeFieldValue.decode(JSONValue(document, $0)) }))
             }
         }
+    }
+
+    /// The FieldValues member for a Changes name: the same name, else the same name in another case.
+    static func fieldValue(_ document: JSONDocument, _ values: Int, _ field: String) -> Int? {
+        if let exact = document.member(values, field) { return exact }
+        var found: Int?
+        document.forEachMember(values) { key, value in
+            if found == nil, document.string(key).lowercased() == field.lowercased() { found = value }
+        }
+        return found
     }
 }
