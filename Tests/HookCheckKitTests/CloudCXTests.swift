@@ -58,4 +58,87 @@ struct CloudCXTests {
             #expect(finding?.position == SourcePosition(line: 1, column: (offset ?? 0) + 1))
         }
     }
+
+    static let ticket = "5bc8fbbc-bde5-4099-8164-d8399f767c45"
+    /// Drift's contact_updated envelope (seed 000): no "event".
+    static let drift = #"{"type":"contact_updated","orgId":1,"data":{"endUserId":2,"timestamp":1538591450493,"diff":[]},"token":"t"}"#
+
+    struct BodyRule: CustomTestStringConvertible, Sendable {
+        var name: String
+        var body: String
+        /// "severity code pointer", the pointer "(root)" for the whole body.
+        var findings: [String]
+        var testDescription: String { name }
+    }
+
+    static let bodyRules: [BodyRule] = [
+        BodyRule(name: "seed 004, VENDORS.md: {} has no event", body: "{}", findings: ["error schema.required /event"]),
+        BodyRule(name: "seed 004, VENDORS.md: an array is no CloudCX body", body: "[1,2]", findings: ["error schema.type (root)"]),
+        BodyRule(name: "seed 004, VENDORS.md: a Drift body has no event", body: drift, findings: ["error schema.required /event"]),
+        BodyRule(name: "seed 004: event is a string", body: #"{"event":42,"ids":[]}"#, findings: ["error schema.type /event"]),
+        BodyRule(name: "seed 004: ContactCreated carries contacts", body: #"{"event":"ContactCreated"}"#, findings: ["error schema.required /contacts"]),
+        BodyRule(name: "seed 004: ContactUpdated carries contacts, an array", body: #"{"event":"ContactUpdated","contacts":{}}"#,
+                 findings: ["error schema.type /contacts"]),
+        BodyRule(name: "seed 004: ContactDeleted carries ids", body: #"{"event":"ContactDeleted"}"#, findings: ["error schema.required /ids"]),
+        BodyRule(name: "VENDORS.md: TicketCreated carries ticketId", body: #"{"event":"TicketCreated"}"#, findings: ["error schema.required /ticketId"]),
+        BodyRule(name: "VENDORS.md: TicketAgentReply carries messageId", body: #"{"event":"TicketAgentReply","ticketId":"\#(ticket)"}"#,
+                 findings: ["error schema.required /messageId"]),
+        BodyRule(name: "VENDORS.md: TicketAssigneeChanged carries fromAgentId and toAgentId",
+                 body: #"{"event":"TicketAssigneeChanged","ticketId":"\#(ticket)"}"#,
+                 findings: ["error schema.required /fromAgentId", "error schema.required /toAgentId"]),
+        BodyRule(name: "VENDORS.md: TicketStatusChanged carries both statuses", body: #"{"event":"TicketStatusChanged","ticketId":"\#(ticket)"}"#,
+                 findings: ["error schema.required /beforeTicketStatus", "error schema.required /afterTicketStatus"]),
+        BodyRule(name: "VENDORS.md: an event it does not list is a warning", body: #"{"event":"TicketEscalated","ticketId":"\#(ticket)"}"#,
+                 findings: ["warning vendor.unknown-event /event"]),
+    ]
+
+    @Test("--vendor cloudcx: the body is an object with event and its event's documented members", arguments: bodyRules)
+    func body(_ row: BodyRule) throws {
+        var options = InspectOptions()
+        options.forcedVendor = "cloudcx"
+        let record = try #require(try analyze(row.body, options: options).first)
+        #expect(record.vendor == "cloudcx")
+        let found = record.findings.map { "\($0.severity.rawValue) \($0.code.id) \($0.pointer.map { $0.isEmpty ? "(root)" : $0 } ?? "-")" }
+        #expect(found == row.findings, "\(record.findings.map(\.message))")
+        #expect(record.isValid == !row.findings.contains { $0.hasPrefix("error") })
+        // Without an event, the message says what a CloudCX body holds.
+        if let missing = record.findings.first(where: { $0.code == .schemaRequired && $0.pointer == "/event" || $0.pointer == "" }) {
+            #expect(missing.message.contains(#""event" and "contacts", "ids" or "ticketId""#), "\(missing.message)")
+        }
+    }
+
+    struct Near: CustomTestStringConvertible, Sendable {
+        var name: String
+        var body: String
+        var score: Int
+        var vendor: String?
+        var message: String?
+        var testDescription: String { name }
+    }
+
+    static let nearMisses: [Near] = [
+        Near(name: "VENDORS.md: an unknown event with a ticketId is CloudCX's", body: #"{"event":"TicketEscalated","ticketId":"\#(ticket)"}"#,
+             score: Detection.threshold, vendor: "cloudcx", message: #"unknown CloudCX event "TicketEscalated""#),
+        Near(name: "VENDORS.md: a misspelt event, alone, is CloudCX's, with the name it is close to", body: #"{"event":"TicketCreatd"}"#,
+             score: Detection.threshold, vendor: "cloudcx", message: #"unknown CloudCX event "TicketCreatd"; did you mean "TicketCreated"?"#),
+        Near(name: "seed 004: a misspelt contact event with its contacts", body: #"{"event":"ContactUpdate","contacts":[]}"#,
+             score: 8, vendor: "cloudcx", message: #"unknown CloudCX event "ContactUpdate"; did you mean "ContactUpdated"?"#),
+        Near(name: "seed 004: a known event", body: #"{"event":"ContactDeleted","ids":["392a0465-fc1b-4820-abc7-e96cb5d98774"]}"#,
+             score: 8, vendor: "cloudcx", message: nil),
+        Near(name: "an unknown event alone is no one's", body: #"{"event":"TicketEscalated"}"#, score: 2, vendor: nil, message: nil),
+        Near(name: "ids that are not CloudCX's uuids do not count", body: #"{"event":"order.paid","ids":[1,2]}"#, score: 2, vendor: nil, message: nil),
+        Near(name: "{} is no one's", body: "{}", score: 0, vendor: nil, message: nil),
+        Near(name: "seed 000: a Drift body is Drift's", body: drift, score: 0, vendor: "drift", message: nil),
+    ]
+
+    @Test("detection: a near miss names the sender, what is not CloudCX's does not reach the threshold", arguments: nearMisses)
+    func detection(_ row: Near) throws {
+        let request = try #require(try readRequests(row.body).first)
+        let document = try JSONParser().parse(Array(row.body.utf8)).get()
+        #expect(CloudCXSender().detect(request, .json(document)).score == row.score)
+        let record = try #require(try analyze(row.body).first)
+        #expect(record.vendor == row.vendor)
+        #expect(record.findings.first { $0.code == .unknownEvent }?.message == row.message)
+        #expect(!record.findings.contains { $0.code == .unknownSender } || row.vendor == nil)
+    }
 }

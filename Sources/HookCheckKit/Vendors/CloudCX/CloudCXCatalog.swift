@@ -65,6 +65,31 @@ public enum CloudCXCatalog {
               shape: ticket(), kind: "ticket.deleted", entity: "ticket"),
     ]
 
+    /// What every body shares: an object with a string `event`; the rest depends on the event.
+    static let envelope: Shape = .object(ObjectShape([required("event", .string)], openEnded: true))
+    static let compiledEnvelope = CompiledShape(envelope)
+
+    /// The member a body's event carries, when it has one of the documented shape: `contacts`, an
+    /// array of objects; `ids`, an array of strings; `ticketId`, a string.
+    static func carriedMember(_ document: JSONDocument) -> String? {
+        func array(_ name: String, of kind: JSONKind) -> Bool {
+            guard let list = document.member(0, name), document[list].kind == .array else { return false }
+            return document.elements(list).allSatisfy { document[$0].kind == kind }
+        }
+        if array("contacts", of: .object) { return "contacts" }
+        if array("ids", of: .string) { return "ids" }
+        if let ticket = document.member(0, "ticketId"), document[ticket].kind == .string { return "ticketId" }
+        return nil
+    }
+
+    /// Those members as messages name them.
+    static let membersText = "\"contacts\", \"ids\" or \"ticketId\""
+
+    /// The catalogued name nearest an unknown one, for "did you mean".
+    static func suggestion(for name: String) -> String? {
+        Spelling.nearest(name, in: events.map(\.name), limit: 3).flatMap { $0 == name ? nil : $0 }
+    }
+
     static let byName: [String: Event] = Dictionary(uniqueKeysWithValues: events.map { ($0.name, $0) })
     static let compiled: [String: CompiledShape] = Dictionary(uniqueKeysWithValues: events.map { ($0.name, CompiledShape($0.shape)) })
 }

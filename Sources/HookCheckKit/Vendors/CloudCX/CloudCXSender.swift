@@ -20,27 +20,57 @@ public struct CloudCXSender: Sender {
 
     public init() {}
 
+    /// A string `event` that is CloudCX's, or close to one of its names, scores 5, any other 2; the
+    /// member an event carries (`contacts`, `ids`, `ticketId`) 3 more. So a known or misspelt event,
+    /// or an unknown one with a ticket or contact member (a newer event), reaches the threshold; a
+    /// body without `event` (Drift's `type`/`data`, `{}`) scores nothing.
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
         guard case .json(let document) = payload, document[0].kind == .object,
-              let event = document.member(0, "event"), document[event].kind == .string,
-              CloudCXCatalog.byName[document.string(event)] != nil else { return detection }
-        detection.add(3, "event " + document.string(event))
-        if document.member(0, "contacts") != nil || document.member(0, "ids") != nil || document.member(0, "ticketId") != nil {
-            detection.add(3, "contacts/ids/ticketId")
+              let event = document.member(0, "event"), document[event].kind == .string else { return detection }
+        let name = document.string(event)
+        if CloudCXCatalog.byName[name] != nil {
+            detection.add(5, "event " + name)
+        } else if let near = CloudCXCatalog.suggestion(for: name) {
+            detection.add(5, "event \(name), close to \(near)")
+        } else {
+            detection.add(2, "body event " + name)
+        }
+        if let member = CloudCXCatalog.carriedMember(document) {
+            detection.add(3, member)
         }
         return detection
     }
 
     public func analyze(_ context: AnalysisContext, into record: inout Record) {
-        guard let document = context.jsonDocument, document[0].kind == .object else { return }
-        let eventIndex = document.member(0, "event")
-        let name = eventIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
-        record.event = name
+        guard let document = context.jsonDocument else { return }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
+        // Every CloudCX body is an object with "event" and the member its event carries (seed 004,
+        // VENDORS.md): say so, whatever else the body is.
+        let root = context.position(ofBodyOffset: Int(document[0].start))
+        guard document[0].kind == .object else {
+            record.findings.append(Finding(.error, .schemaType,
+                "expected a CloudCX body, an object with \"event\" and \(CloudCXCatalog.membersText); found \(document[0].kind.noun)",
+                at: root, pointer: ""))
+            return
+        }
+        guard let eventIndex = document.member(0, "event") else {
+            record.findings.append(Finding(.error, .schemaRequired,
+                "missing required field \"event\" (a CloudCX body is an object with \"event\" and \(CloudCXCatalog.membersText))",
+                at: root, pointer: "/event"))
+            return
+        }
+        let name = document[eventIndex].kind == .string ? document.string(eventIndex) : nil
+        record.event = name
         guard let name, let event = CloudCXCatalog.byName[name], let compiled = CloudCXCatalog.compiled[name] else {
-            if let name, let eventIndex {
-                validator.report(.warning, .unknownEvent, "unknown CloudCX event \"\(name)\"", at: eventIndex)
+            validator.validate(0, against: CloudCXCatalog.compiledEnvelope)
+            if let name {
+                let suggestion = CloudCXCatalog.suggestion(for: name).map { "; did you mean \"\($0)\"?" } ?? ""
+                validator.report(.warning, .unknownEvent, "unknown CloudCX event \"\(name)\"" + suggestion, at: eventIndex)
+                // An unknown ticket event still names its ticket.
+                if let ticket = document.member(0, "ticketId"), document[ticket].kind == .string {
+                    record.entity = EntityRef(type: "ticket", id: document.string(ticket))
+                }
             }
             record.findings += validator.findings
             return
