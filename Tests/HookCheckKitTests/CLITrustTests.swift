@@ -123,4 +123,27 @@ struct CLITrustTests {
         #expect(result.out.hasPrefix("<stdin>:1  valid"))
         #expect(result.out.contains("auth    none: CloudCX documents no signature"), "\(result.out)")
     }
+
+    @Test("-H on a request dump adds a header the dump lacks and says so; one it has is kept, with a warning")
+    func headerOnDump() throws {
+        let dump = "POST / HTTP/1.1\nX-A: 1\nContent-Length: 2\n\n{}"
+        let records = try analyze(dump, headers: [HTTPHeader(name: "X-A", value: "2"), HTTPHeader(name: "X-B", value: "3")])
+        let record = try #require(records.first)
+        let notes = record.findings.filter { $0.code == .extraHeader }
+        #expect(notes.map(\.severity) == [.warning, .info])
+        #expect(notes.first?.position == SourcePosition(line: 2, column: 1))
+        let request = try #require(try readRequests(dump, headers: [HTTPHeader(name: "X-A", value: "2"), HTTPHeader(name: "X-B", value: "3")]).first)
+        #expect(request.header("X-A") == "1")
+        #expect(request.header("X-B") == "3")
+    }
+
+    @Test("sign detects the sender of a request dump, and says it did")
+    func signDetects() throws {
+        enterPackageRoot()
+        let result = runCLI(["sign", "--secret-file", "samples/superoffice/.secret", "samples/superoffice/sale.lost.http"])
+        #expect(result.status == 0, "\(result.err)")
+        let sent = try fixture("samples/superoffice/sale.lost.http").split(separator: "\n").first { $0.hasPrefix("X-SuperOffice-Signature: ") }
+        #expect(result.out == (sent.map(String.init) ?? "-") + "\n")
+        #expect(result.err.contains("signing as superoffice, detected from the request"))
+    }
 }

@@ -7,21 +7,13 @@ struct SignCommand {
     let emit: EmitMode
     /// Where the request goes: its path and Host.
     let url: WebhookURL?
-    let sender: any Sender
-    let signer: any RequestSigner
+    /// The sender `--vendor` names; nil to detect it from the request.
+    let named: (any Sender)?
 
     init(settings: RunSettings, parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         self.settings = settings
         self.io = io
-        let signers = SenderRegistry.signers.map(\.id).joined(separator: ", ")
-        guard let vendorID = settings.options.forcedVendor else {
-            throw UsageError(message: "sign needs --vendor (\(signers))", suggestion: nil)
-        }
-        guard let sender = SenderRegistry.sender(id: vendorID), let signer = sender.signer else {
-            throw UsageError(message: "sign supports --vendor \(signers)", suggestion: nil)
-        }
-        self.sender = sender
-        self.signer = signer
+        named = try settings.options.forcedVendor.map { id throws(UsageError) in try Self.signingSender(id) }
         guard settings.paths.count <= 1 else { throw UsageError(message: "sign takes one path (or - for standard input)", suggestion: nil) }
         emit = try parsed.choice(.emit, default: .header)
         url = try parsed.value(.url).map { text throws(UsageError) in
@@ -33,16 +25,34 @@ struct SignCommand {
         if emit == .curl, url == nil { throw UsageError(message: "--emit curl needs --url", suggestion: nil) }
     }
 
+    /// A sender `sign` can produce a credential for.
+    private static func signingSender(_ id: String) throws(UsageError) -> any Sender {
+        guard let sender = SenderRegistry.sender(id: id), sender.signer != nil else {
+            throw UsageError(message: "sign supports --vendor \(SenderRegistry.signers.map(\.id).joined(separator: ", "))", suggestion: nil)
+        }
+        return sender
+    }
+
     func run() throws(UsageError) -> ExitStatus {
+        var first: RequestDump?
+        let readable = RequestFeed(settings: settings, io: io).forEach { request in
+            if first == nil { first = request }
+        }
+        guard readable, let first else { return .trouble }
+        let body = first.body
+        // Without --vendor, the sender of a request dump is detected as inspect detects it.
+        let detected = named == nil ? Inspector(options: settings.options).sender(of: first) : nil
+        var chosen = named
+        if chosen == nil, let detected { chosen = try Self.signingSender(detected.id) }
+        guard let sender = chosen else {
+            throw UsageError(message: "sign needs --vendor (\(SenderRegistry.signers.map(\.id).joined(separator: ", "))): no sender was detected in the input", suggestion: nil)
+        }
+        guard let signer = sender.signer else { return .trouble }
+        if detected != nil { io.err("note: signing as \(sender.id), detected from the request; --vendor chooses another\n") }
         guard let secret = settings.options.keys(for: sender).first else {
             let variable = sender.secretVariables.first.map { ", or set \($0)" } ?? ""
             throw UsageError(message: "sign needs a secret: --secret-env NAME, --secret-file PATH\(variable)", suggestion: nil)
         }
-        var body: [UInt8]?
-        let readable = RequestFeed(settings: settings, io: io).forEach { request in
-            if body == nil { body = request.body }
-        }
-        guard readable, let body else { return .trouble }
         guard !body.isEmpty else {
             io.err("hookcheck: nothing to sign: the input has no body\n")
             return .trouble

@@ -23,6 +23,9 @@ extension FindingCode {
     public static let captureResponse = FindingCode("capture.response", .info, .capture,
         summary: "An HTTP response follows the request and is skipped.",
         explanation: "Tools such as http -v, tshark's follow view and proxy logs print the server's response after the request. The request's Content-Length says where its body ends, so the response is skipped rather than read as part of the body.")
+    public static let extraHeader = FindingCode("input.extra-header", .info, .input,
+        summary: "A header given with -H was added to the request, or not added because the request has it.",
+        explanation: "-H adds a header to bare bodies, which have none, and to request dumps that lack it. A dump that already has the header keeps its own: what was received is never overwritten. Remove the header from the dump, or -H from the command, to say which one you mean.")
     public static let inputEmpty = FindingCode("input.empty", .error, .input,
         summary: "The input is empty.",
         explanation: "There is nothing to check: the file is empty, or a capture holds no request. Check the path, or that the tool that made the capture saw the request.")
@@ -54,7 +57,7 @@ extension FindingCode {
     /// The codes this layer emits.
     public static let inputCodes: [FindingCode] = [.httpTruncated, .httpContentLength, .httpChunked, .httpHeader,
                                                    .httpTransferEncoding, .httpVersion, .captureResponse,
-                                                   .inputEmpty, .inputUnrecognized, .inputUnreadable,
+                                                   .extraHeader, .inputEmpty, .inputUnrecognized, .inputUnreadable,
                                                    .captureLossy, .captureRebuilt, .captureNoBody, .captureBodyFile,
                                                    .captureHAR, .captureNotADelivery]
 }

@@ -13,7 +13,8 @@ public final class RequestReader {
     /// How the requests were captured.
     private let capture: CaptureKind?
 
-    /// - Parameter extraHeaders: headers given with `-H`, added to bare bodies.
+    /// - Parameter extraHeaders: headers given with `-H`: a bare body gets them all; a request dump
+    ///   gets those it lacks, and says which it already had.
     public init(stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [],
                 locator: PositionMap? = nil, capture: CaptureKind? = nil) {
         self.stream = stream
@@ -337,6 +338,16 @@ public final class RequestReader {
                                bodyStorage: raw, bodyRange: bodyStart..<bodyEnd, bodySegments: [], findings: findings)
         dump.findingOffsets = findingOffsets
         dump.trailers = trailers.map { $0.header(in: raw) }
+        for extra in extraHeaders {
+            if let present = dump.headers.first(where: { $0.hasName(extra.name) }) {
+                dump.findings.append(Finding(.warning, .extraHeader,
+                    "-H \(extra.name) was not added: the request already has \(present.name)", at: dump.position(ofHeader: extra.name)))
+            } else {
+                dump.headers.append(extra)
+                dump.findings.append(Finding(.info, .extraHeader, "-H added \(extra.name) to the request"))
+            }
+            dump.findingOffsets.append(nil)
+        }
         if let decoded {
             dump.bodyStorage = decoded.bytes
             dump.bodyRange = 0..<decoded.bytes.count

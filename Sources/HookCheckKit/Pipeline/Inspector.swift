@@ -35,25 +35,8 @@ public struct Inspector: Sendable {
                                 + " (sent after the chunked body; not part of it)")
         }
 
-        let chosen: (any Sender)?
-        var nearest: (vendor: any Sender, detection: Detection)?
-        if let forced = options.forcedVendor {
-            chosen = senders.first { $0.id == forced }
-            if chosen != nil { record.evidence = ["--vendor \(forced)"] }
-        } else {
-            var best: (vendor: any Sender, detection: Detection)?
-            for vendor in senders {
-                let detection = vendor.detect(request, payload)
-                if detection.score > (best?.detection.score ?? 0) { best = (vendor, detection) }
-            }
-            if let best, best.detection.score >= Detection.threshold {
-                chosen = best.vendor
-                record.evidence = best.detection.evidence
-            } else {
-                chosen = nil
-                nearest = best
-            }
-        }
+        let (chosen, evidence, nearest) = detect(request, payload)
+        record.evidence = evidence
 
         if let sender = chosen {
             record.vendor = sender.id
@@ -85,6 +68,29 @@ public struct Inspector: Sendable {
             }
         }
         return record
+    }
+
+    /// The sender a request comes from (`--vendor`'s, or the best detection at the threshold), why,
+    /// and otherwise the nearest that scored at all.
+    func detect(_ request: RequestDump, _ payload: Payload)
+        -> (chosen: (any Sender)?, evidence: [String], nearest: (vendor: any Sender, detection: Detection)?) {
+        if let forced = options.forcedVendor {
+            let chosen = senders.first { $0.id == forced }
+            return (chosen, chosen == nil ? [] : ["--vendor \(forced)"], nil)
+        }
+        var best: (vendor: any Sender, detection: Detection)?
+        for vendor in senders {
+            let detection = vendor.detect(request, payload)
+            if detection.score > (best?.detection.score ?? 0) { best = (vendor, detection) }
+        }
+        guard let best, best.detection.score >= Detection.threshold else { return (nil, [], best) }
+        return (best.vendor, best.detection.evidence, nil)
+    }
+
+    /// The sender of a request, detected as `analyze` detects it (for `sign` on a dump).
+    public func sender(of request: RequestDump) -> (any Sender)? {
+        var scratch = Record(source: request.source, index: request.index, line: request.line, capture: request.capture)
+        return detect(request, parsePayload(request, &scratch)).chosen
     }
 
     private func unknownSenderMessage(_ payload: Payload, nearest: (vendor: any Sender, detection: Detection)?) -> String {
