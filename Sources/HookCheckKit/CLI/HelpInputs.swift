@@ -41,9 +41,10 @@ enum HelpInputs {
         case .httpie:
             nil
         case .curlCommand:
-            nil
+            Entry(tool: "curl command lines", command: "Copy as cURL (browsers, mitmproxy, Postman), or the command you ran; @file read beside it",
+                  keeps: "the request the command would send (multipart bodies are not rebuilt)")
         case .httpieCommand:
-            nil
+            Entry(tool: "HTTPie command lines", command: "http POST URL Name:value field=value field:=json", keeps: "the request the command would send")
         case .textDump:
             nil
         }

@@ -7,7 +7,9 @@ public enum Captures {
     /// Whether the input's first bytes allow a capture: only then is the input read whole and
     /// looked at, so a long raw stream is still streamed.
     static func mayBeCapture<Head: Collection>(_ head: Head) -> Bool where Head.Element == UInt8 {
-        if PacketCapture.isPacketCapture(head) || MitmproxyFlows.looksLikeFlows(head) { return true }
+        if PacketCapture.isPacketCapture(head) || MitmproxyFlows.looksLikeFlows(head) || CommandLineCapture.looksLikeCommand(head) {
+            return true
+        }
         guard let first = head.firstIndex(where: { !ASCII.isWhitespace($0) }) else { return false }
         let lead = head[first]
         // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
@@ -28,6 +30,10 @@ public enum Captures {
             let flows = MitmproxyFlows.requests(bytes)
             return try requests(in: flows.requests, fileFindings: flows.findings, source: source, kind: .mitmproxy)
         }
+        if CommandLineCapture.looksLikeCommand(bytes.prefix(4096)),
+           let commands = CommandLineCapture.requests(bytes, source: source, readFile: { readBeside(source, $0) }) {
+            return try requests(in: commands.requests, fileFindings: commands.findings, source: source, kind: commands.kind)
+        }
         var first = 0
         while first < bytes.count, ASCII.isWhitespace(bytes[first]) { first += 1 }
         guard first < bytes.count else { return nil }
@@ -46,6 +52,16 @@ public enum Captures {
             if hasSecondLine(bytes, after: first), let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
         }
         return nil
+    }
+
+    /// A file a capture names (a command's `-d @body.json`), read relative to the capture's folder.
+    static func readBeside(_ source: String, _ name: String) -> [UInt8]? {
+        var path = name
+        if !name.hasPrefix("/"), source != "-", let slash = source.lastIndex(of: "/") {
+            path = String(source[...slash]) + name
+        }
+        guard let stream = try? ByteStream.open(path: path), (try? stream.fillToEnd()) != nil else { return nil }
+        return stream.copy(stream.available)
     }
 
     // MARK: streams recovered from other tools' captures

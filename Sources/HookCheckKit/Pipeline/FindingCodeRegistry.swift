@@ -4,7 +4,7 @@ import HookCheckModel
 /// README's table and the meta-tests read this; nothing else needs a list.
 public enum FindingCodeRegistry {
     public static let all: [FindingCode] = {
-        var codes = FindingCode.inputCodes + FindingCode.mitmproxyCodes + FindingCode.packetCaptureCodes
+        var codes = FindingCode.inputCodes + FindingCode.mitmproxyCodes + FindingCode.packetCaptureCodes + FindingCode.commandLineCodes
         codes += FindingCode.syntaxCodes + FindingCode.schemaCodes + FindingCode.pipelineCodes + FindingCode.senderCodes + FindingCode.authCodes
         for sender in SenderRegistry.all { codes += sender.findingCodes }
         var seen = Set<String>()
