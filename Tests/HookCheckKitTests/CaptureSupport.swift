@@ -25,7 +25,11 @@ final class Listener: @unchecked Sendable {
         Thread {
             while true {
                 let client = accept(fd, nil, nil)
-                if client < 0 { return }
+                if client < 0 {
+                    // Closed here, not in deinit: the number cannot be reused while this thread may accept on it.
+                    close(fd)
+                    return
+                }
                 var buffer = [UInt8](repeating: 0, count: 65536)
                 var received: [UInt8] = []
                 var timeout = timeval(tv_sec: 2, tv_usec: 0)
@@ -49,7 +53,8 @@ final class Listener: @unchecked Sendable {
         }.start()
     }
 
-    deinit { close(socketFD) }
+    /// Wakes the accepting thread, which then closes the socket.
+    deinit { shutdown(socketFD, Int32(SHUT_RDWR)) }
 }
 
 let curlPath: String? = ["/usr/bin/curl", "/usr/local/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
