@@ -69,7 +69,7 @@ struct EndToEndTests {
         // The HAR's Copernica form post carries no signature: a warning, an error under --strict.
         let files = try sampleFiles("samples/captures")
         #expect(result.out.hasSuffix("\(files.count - 1) passed, 1 failed\n"), "\(result.out)")
-        #expect(result.out.contains("samples/captures/mitmproxy.har:73:1: error: no Signature header"))
+        #expect(result.out.contains("samples/captures/mitmproxy.har:73:20: error: no Signature header"))
         let diff = try Binary.run(["diff", "samples/captures/drift-contact_updated.trace", "samples/captures/drift-contact_updated.body.json"])
         #expect(diff.status == 0)
     }

@@ -31,7 +31,8 @@ struct SuperOfficeDocExamplesTests {
     /// A request the page shows with its headers: the signature, fake, is there but unchecked.
     static let signed = "info 6:1 auth.unchecked"
     /// A request the page shows without X-SuperOffice-Signature.
-    static let unsigned = "warning - auth.missing"
+    /// Unsigned: the missing header is reported at the request it is missing from.
+    static let unsigned = "warning 1:1 auth.missing"
 
     static let examples: [Example] = [
         Example("reference/activity-events.md", "doc-activity-events-activity.created.http", "activity.created", "activity 4039840", [signed]),
@@ -54,7 +55,7 @@ struct SuperOfficeDocExamplesTests {
         Example("reference/document-events.md", "doc-document-events-document.edited.json", "document.edited", "document 66"),
         // Its headers are document.created's, EventId and all: the event disagrees with the body.
         Example("reference/extratable-events.md", "doc-extratable-events-y_table.created.http", "y_table.created", "y_table 6",
-                ["error 4:1 superoffice.event-mismatch", "warning 5:1 superoffice.eventid-mismatch", unsigned]),
+                [unsigned, "error 4:1 superoffice.event-mismatch", "warning 5:1 superoffice.eventid-mismatch"]),
         Example("reference/extratable-events.md", "doc-extratable-events-y_table.changed.json", "y_table.changed", "y_table 6"),
         Example("reference/extratable-events.md", "doc-extratable-events-y_table.deleted.json", "y_table.deleted", "y_table 3"),
         // Both list pages' requests carry associate.created's headers.

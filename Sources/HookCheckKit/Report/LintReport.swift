@@ -7,12 +7,19 @@ public struct LintFile: Sendable {
     /// Why the file could not be read, when it could not.
     public var unreadable: String?
 
-    /// Findings that decide something in CI (errors and warnings), each with a real position: its
-    /// own, or the line where its request starts.
-    public var reported: [(finding: Finding, position: SourcePosition)] {
-        records.flatMap { record in
-            record.findings.filter { $0.severity != .info }.map { ($0, $0.position ?? SourcePosition(line: record.line, column: 1)) }
-        }
+    /// Findings that decide something in CI (errors and warnings), in position order within the
+    /// file; one without a real position has none (text prints the file alone, GitHub and SARIF a
+    /// file-level result) and comes last.
+    public var reported: [(finding: Finding, position: SourcePosition?)] {
+        let findings = records.flatMap { $0.findings.filter { $0.severity != .info } }
+        return findings.enumerated().sorted { a, b in
+            switch (a.element.position, b.element.position) {
+            case let (x?, y?): return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map { ($0.element, $0.element.position) }
     }
 
     public var failed: Bool { unreadable != nil || records.contains { !$0.isValid } }
@@ -45,7 +52,7 @@ public struct LintReport {
                 out += "\(file.path): \(style.severity(.error)): cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]\n"
             }
             for (finding, position) in file.reported {
-                out += "\(file.path):\(position.line):\(position.column): \(style.severity(finding.severity)): \(finding.message) [\(finding.code.id)]\n"
+                out += "\(file.path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): \(style.severity(finding.severity)): \(finding.message) [\(finding.code.id)]\n"
             }
         }
         return out + summary + "\n"
@@ -66,7 +73,8 @@ public struct LintReport {
             }
             for (finding, position) in file.reported {
                 let command = finding.severity == .error ? "error" : "warning"
-                out += "::\(command) file=\(escapeProperty(file.path)),line=\(position.line),col=\(position.column),title=\(escapeProperty(finding.code.id))::\(escapeData(finding.message))\n"
+                let region = position.map { ",line=\($0.line),col=\($0.column)" } ?? ""
+                out += "::\(command) file=\(escapeProperty(file.path))\(region),title=\(escapeProperty(finding.code.id))::\(escapeData(finding.message))\n"
             }
         }
         return out + summary + "\n"
@@ -88,7 +96,7 @@ public struct LintReport {
             var lines: [String] = []
             if let reason = file.unreadable { lines.append("\(file.path): error: cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]") }
             for (finding, position) in file.reported {
-                lines.append("\(file.path):\(position.line):\(position.column): \(finding.severity.rawValue): \(finding.message) [\(finding.code.id)]")
+                lines.append("\(file.path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): \(finding.severity.rawValue): \(finding.message) [\(finding.code.id)]")
             }
             let errors = file.reported.filter { $0.finding.severity == .error }.count + (file.unreadable == nil ? 0 : 1)
             out += "      <failure type=\"hookcheck\" message=\"\(plural(errors, "error"))\">\(xml(lines.joined(separator: "\n")))</failure>\n"

@@ -43,7 +43,9 @@ public enum AuthFlow {
                 findings.append(Finding(.warning, .authUnverifiable, unverifiable, at: position))
                 return result(.unverifiable, unverifiable)
             }
-            findings.append(Finding(context.keys.isEmpty ? .warning : .error, .authMissing, detail, at: position))
+            // Nothing to point at but the request that lacks it, where there is one.
+            let place = position ?? (context.request.method == nil ? nil : context.request.position(ofRawOffset: 0))
+            findings.append(Finding(context.keys.isEmpty ? .warning : .error, .authMissing, detail, at: place))
             return result(.missing, detail)
         case .broken(let code, let detail, let position, let pointer):
             findings.append(Finding(.error, code, detail, at: position, pointer: pointer))
