@@ -36,6 +36,18 @@ struct CaptureFormatTests {
             expected: [("drift", .valid)]),
         Row(tool: "Chrome-style Copy as cURL, checked with curl 7.88.1", file: "chrome-copy-as-curl-superoffice.txt", capture: .curlCommand,
             expected: [("superoffice", .valid)]),
+        Row(tool: "TShark 4.0.17 follow,tcp,hex", file: "tshark-follow-hex.txt", capture: .tsharkFollow, expected: three),
+        Row(tool: "TShark 4.0.17 follow,tcp,ascii", file: "tshark-follow-ascii.txt", capture: .tsharkFollow, expected: three),
+        Row(tool: "TShark 4.0.17 follow,tcp,raw", file: "tshark-follow-raw.txt", capture: .tsharkFollow, expected: three),
+        Row(tool: "tcpdump 4.99.3 -X", file: "tcpdump-X.txt", capture: .textDump, expected: keepalive),
+        Row(tool: "tcpdump 4.99.3 -A", file: "tcpdump-A.txt", capture: .textDump, expected: keepalive),
+        Row(tool: "tcpflow 1.6.1 -c", file: "tcpflow-c.txt", capture: .textDump, expected: keepalive),
+        Row(tool: "ngrep 1.47.1 -W byline", file: "ngrep-byline.txt", capture: .textDump, expected: keepalive),
+        Row(tool: "socat 1.7.4.4 -v", file: "socat-v.txt", capture: .textDump, expected: [("copernica", .valid)]),
+        Row(tool: "Python 3.11.7 http.client debuglevel 1", file: "python-httpclient-debuglevel1.txt", capture: .textDump, expected: three),
+        Row(tool: "requests-toolbelt 1.0.0 dump_all", file: "requests-toolbelt-dump_all.txt", capture: .textDump, expected: three),
+        Row(tool: "HTTPie 3.2.1 -v", file: "httpie-v.txt", capture: .httpie, expected: [("superoffice", .valid)]),
+        Row(tool: "mitmproxy 11.0.2 mitmdump --flow-detail 4", file: "mitmproxy11-flow-detail4.txt", capture: .textDump, expected: three),
         Row(tool: "mitmproxy 8.1.1", file: "mitmproxy8-flows.mitm", capture: .mitmproxy, expected: three),
         Row(tool: "mitmproxy 10.4.2", file: "mitmproxy10-flows.mitm", capture: .mitmproxy, expected: three),
         Row(tool: "mitmproxy 10.4.2, HTTP/2", file: "mitmproxy10-http2-flows.mitm", capture: .mitmproxy, expected: three),
@@ -62,6 +74,15 @@ struct CaptureFormatTests {
         #expect(records.map { $0.vendor ?? "-" } == row.expected.map(\.vendor))
         #expect(records.map { $0.auth?.status } == row.expected.map(\.auth), "\(records.map { $0.auth?.detail ?? "" })")
         #expect(records.allSatisfy { $0.findings.hasNoErrors }, "\(records.flatMap(\.findings))")
+    }
+
+    @Test("curl 7.88.1 -v > file 2>&1 without its body: the headers, and the signature unverifiable, not invalid")
+    func curlVerboseMerged() throws {
+        let path = "Tests/HookCheckKitTests/Fixtures/captures/curl-v.txt"
+        let inspector = Inspector(options: try Self.options())
+        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        #expect(records.map(\.capture) == [.curlVerbose])
+        #expect(records.map { $0.auth?.status } == [.unverifiable])
     }
 
     @Test("a pcap cut in the middle: every request before the damage, and the damage said")

@@ -9,8 +9,7 @@ enum HelpInputs {
         var keeps: String
     }
 
-    /// The format's entry; nil for an id whose reader is not there yet.
-    static func entry(_ kind: CaptureKind) -> Entry? {
+    static func entry(_ kind: CaptureKind) -> Entry {
         switch kind {
         case .http:
             Entry(tool: "any HTTP/1.x request as sent", command: "nc -l 8080 > request.http; the receiver's raw request log",
@@ -19,7 +18,7 @@ enum HelpInputs {
             Entry(tool: "a bare JSON or form body", command: "the payload alone; add headers with -H",
                   keeps: "the body's bytes")
         case .curlVerbose:
-            Entry(tool: "curl -v", command: "curl -v --data-binary @body.json URL 2> capture.txt (the body: --body body.json)",
+            Entry(tool: "curl -v", command: "curl -v --data-binary @body.json URL > capture.txt 2>&1 (the body: --body body.json)",
                   keeps: "the request's headers only")
         case .curlTrace:
             Entry(tool: "curl --trace / --trace-ascii", command: "curl --trace capture.txt --data-binary @body.json URL",
@@ -37,23 +36,27 @@ enum HelpInputs {
             Entry(tool: "mitmproxy flow files (mitmproxy 4 to 12)", command: "mitmdump -w flows.mitm",
                   keeps: "every request's bytes as mitmproxy stored them")
         case .tsharkFollow:
-            nil
+            Entry(tool: "tshark follow", command: "tshark -r capture.pcap -qz follow,tcp,hex,0 (or ascii, raw)",
+                  keeps: "hex and raw every byte; ascii prints unprintable bytes as '.'")
         case .httpie:
-            nil
+            Entry(tool: "HTTPie output", command: "http -v POST URL < body.json > capture.txt (or --print=HBhb)",
+                  keeps: "the request as HTTPie prints it: values and body exact, header order as HTTPie prepared it")
         case .curlCommand:
             Entry(tool: "curl command lines", command: "Copy as cURL (browsers, mitmproxy, Postman), or the command you ran; @file read beside it",
                   keeps: "the request the command would send (multipart bodies are not rebuilt)")
         case .httpieCommand:
             Entry(tool: "HTTPie command lines", command: "http POST URL Name:value field=value field:=json", keeps: "the request the command would send")
         case .textDump:
-            nil
+            Entry(tool: "text dumps", command: "tcpdump -A / -X, tcpflow -c, ngrep -W byline, socat -v / -x, python http.client debuglevel, requests-toolbelt dump_all, mitmdump --flow-detail 4",
+                  keeps: "-X, tcpflow, socat -x and the debug logs every byte; a '.' for an unprintable byte makes the others lossy, and says so")
         }
     }
 
     static func text() -> String {
         var lines = ["INPUTS:", "  hookcheck recognizes inputs by their content, not their name. The record's 'capture' is the id below.", ""]
-        let rows = CaptureKind.allCases.compactMap { kind in
-            entry(kind).map { [kind.rawValue, $0.tool, $0.command, $0.keeps] }
+        let rows = CaptureKind.allCases.map { kind in
+            let entry = entry(kind)
+            return [kind.rawValue, entry.tool, entry.command, entry.keeps]
         }
         for row in rows {
             lines.append("  " + row[0].padding(16) + row[1])

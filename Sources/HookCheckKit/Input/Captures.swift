@@ -1,20 +1,24 @@
 import HookCheckModel
 
-/// Inputs that are captures rather than raw requests: pcap and pcapng files, curl traces and
-/// `curl -v` output, HAR files, NDJSON streams of bodies, mitmproxy flows. Each becomes the requests it holds, with positions in
+/// Inputs that are captures rather than raw requests: pcap and pcapng files, mitmproxy flows, curl
+/// and HTTPie command lines, curl traces and `curl -v` output, HAR files, NDJSON streams of bodies,
+/// and the text dumps other tools print. Each becomes the requests it holds, with positions in
 /// the input file.
 public enum Captures {
     /// Whether the input's first bytes allow a capture: only then is the input read whole and
     /// looked at, so a long raw stream is still streamed.
     static func mayBeCapture<Head: Collection>(_ head: Head) -> Bool where Head.Element == UInt8 {
-        if PacketCapture.isPacketCapture(head) || MitmproxyFlows.looksLikeFlows(head) || CommandLineCapture.looksLikeCommand(head) {
+        if PacketCapture.isPacketCapture(head) || MitmproxyFlows.looksLikeFlows(head) || CommandLineCapture.looksLikeCommand(head)
+            || TextDumps.recognize(ArraySlice(head)) != nil {
             return true
         }
         guard let first = head.firstIndex(where: { !ASCII.isWhitespace($0) }) else { return false }
         let lead = head[first]
-        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>'; HAR and NDJSON with '{'.
+        // Traces start with '=', '<' or a --trace-time digit; curl -v with '*' or '>' (or, stderr merged,
+        // '%' of its progress meter); HAR and NDJSON with '{'.
         return lead == UInt8(ascii: "{") || lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || lead == UInt8(ascii: "*")
             || lead == UInt8(ascii: ">") || (ASCII.isDigit(lead) && CurlTrace.looksLikeTrace(Array(head[first...].prefix(256))[...]))
+            || (lead == UInt8(ascii: "%") && CurlVerboseText.isProgressMeterHeader(Array(head[first...].prefix(200))[...]))
     }
 
     /// The requests of a capture, or nil when the input is not one (it is then read as request
@@ -43,13 +47,19 @@ public enum Captures {
         if lead == UInt8(ascii: "=") || lead == UInt8(ascii: "<") || ASCII.isDigit(lead), CurlTrace.looksLikeTrace(head) {
             return try trace(bytes, source: source)
         }
-        if lead == UInt8(ascii: "*") || lead == UInt8(ascii: ">"), looksLikeVerbose(head) {
+        if (lead == UInt8(ascii: "*") || lead == UInt8(ascii: ">")) && looksLikeVerbose(head)
+            || lead == UInt8(ascii: "%") && CurlVerboseText.isProgressMeterHeader(head.prefix { $0 != 0x0A }) {
             return try verbose(bytes, source: source, body: verboseBody ?? [])
         }
         if lead == UInt8(ascii: "{") {
             // Cheap looks first: most JSON inputs are single bodies, and parsing one twice costs.
             if Array(head).contains(Array("\"log\"".utf8)), let har = HARCapture.requests(bytes, source: source) { return har }
             if hasSecondLine(bytes, after: first), let stream = ndjson(bytes, source: source, extraHeaders: extraHeaders) { return stream }
+        }
+        // What other tools print: tshark follow, tcpdump -A/-X, tcpflow, ngrep, socat, debug logs, HTTPie, mitmdump.
+        if let format = TextDumps.recognize(bytes.prefix(4096)) {
+            let dump = TextDumps.requests(bytes, format: format)
+            return try requests(in: dump.requests, fileFindings: dump.findings, source: source, kind: format.capture)
         }
         return nil
     }
@@ -168,26 +178,22 @@ public enum Captures {
         }
     }
 
-    /// The request lines `curl -v` printed (`> `), and a body given with `--body`.
+    /// The request lines `curl -v` printed (`> `, also between progress-meter redraws when stderr
+    /// was merged into the file), and a body given with `--body`.
     static func verbose(_ bytes: [UInt8], source: String, body: [UInt8]) throws(InputError) -> [RequestDump] {
-        var raw: [UInt8] = []
-        let map = PositionMap()
         var requests: [RequestDump] = []
-        var inRequest = false
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        func finish() throws(InputError) {
-            guard !raw.isEmpty else { return }
-            let start = raw.count
-            raw += body
-            // The body comes from another file: its positions are its own lines and columns.
-            let bodyText = SourceText(body)
+        // The body comes from another file: its positions are its own lines and columns.
+        let bodyText = SourceText(body)
+        for head in CurlVerboseText.heads(bytes) {
+            let map = head.map()
+            let start = head.count
             for (index, byte) in body.enumerated() where index == 0 || body[index - 1] == 0x0A {
                 _ = byte
                 let position = bodyText.position(ofOffset: index)
                 map.add(start: start + index, line: position.line, column: position.column)
             }
-            let reader = RequestReader(stream: ByteStream(bytes: raw, path: source), source: source, locator: map, capture: .curlVerbose)
-            while var request = try reader.next() {
+            let reader = RequestReader(stream: ByteStream(bytes: head.bytes + body, path: source), source: source, locator: map, capture: .curlVerbose)
+            if var request = try reader.next() {
                 request.index = requests.count
                 if body.isEmpty {
                     // Not a truncation: curl -v never prints the body.
@@ -200,31 +206,8 @@ public enum Captures {
                     request.findings.append(Finding(.info, .captureBodyFile, "the body comes from --body; its positions are lines and columns of that file"))
                 }
                 requests.append(request)
-                break
             }
-            raw = []
         }
-        for (index, rawLine) in lines.enumerated() {
-            var line = Array(rawLine)
-            if line.last == 0x0D { line.removeLast() }
-            guard line.first == UInt8(ascii: ">") else {
-                if inRequest { try finish(); inRequest = false }
-                continue
-            }
-            let content = line.count > 2 ? Array(line[2...]) : []
-            if content.isEmpty {
-                // The blank line ends the request's headers.
-                map.add(start: raw.count, line: index + 1, column: 2, stride: 0)
-                raw += [0x0D, 0x0A]
-                try finish()
-                inRequest = false
-                continue
-            }
-            inRequest = true
-            map.add(start: raw.count, line: index + 1, column: 3)
-            raw += content + [0x0D, 0x0A]
-        }
-        if inRequest { try finish() }
         return requests.isEmpty ? [emptyCapture(source, .curlVerbose, "the curl -v output holds no request ('> ' lines)")] : requests
     }
 

@@ -5,6 +5,7 @@ import HookCheckModel
 public enum FindingCodeRegistry {
     public static let all: [FindingCode] = {
         var codes = FindingCode.inputCodes + FindingCode.mitmproxyCodes + FindingCode.packetCaptureCodes + FindingCode.commandLineCodes
+        codes += FindingCode.textDumpCodes
         codes += FindingCode.syntaxCodes + FindingCode.schemaCodes + FindingCode.pipelineCodes + FindingCode.senderCodes + FindingCode.authCodes
         for sender in SenderRegistry.all { codes += sender.findingCodes }
         var seen = Set<String>()
