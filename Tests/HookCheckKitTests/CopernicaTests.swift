@@ -4,32 +4,74 @@ import Testing
 
 @Suite("Copernica")
 struct CopernicaTests {
-    /// file, event, kind, entity, id, account, occurredAt, changes.
-    static let samples: [(String, String, String, String, String, String, String, [String])] = [
-        ("profile.create.http", "profile.create", "profile.created", "profile", "4102977", "8841", "2026-04-14T09:30:12.000Z", ["Email", "Name"]),
-        ("profile.update.http", "profile.update", "profile.updated", "profile", "4102263", "8841", "2026-04-14T09:21:07.000Z", ["Email", "Optin"]),
-        ("profile.delete.http", "profile.delete", "profile.deleted", "profile", "3990120", "8841", "2026-04-14T10:02:44.000Z", []),
-        ("subprofile.create.http", "subprofile.create", "subprofile.created", "subprofile", "90211877", "8841", "2026-04-14T11:15:09.000Z", ["Product", "Amount"]),
-        ("subprofile.update.http", "subprofile.update", "subprofile.updated", "subprofile", "90211877", "8841", "2026-04-15T08:00:31.000Z", ["Status"]),
-        ("subprofile.delete.http", "subprofile.delete", "subprofile.deleted", "subprofile", "90211877", "8841", "2026-04-16T12:44:00.000Z", []),
-        // The documentation's decoded JSON form (made valid): no `time`, so `timestamp` read as UTC.
-        ("profile.update-json.http", "profile.update", "profile.updated", "profile", "123", "1", "1979-02-12T12:49:23.000Z", ["mail"]),
+    struct Sample: CustomStringConvertible, Sendable {
+        var file: String
+        /// The page of CopernicaMarketingSoftware/Documentation the sample follows.
+        var source: String
+        var event: String
+        var kind: String
+        var entity: String
+        var id: String
+        var account: String?
+        var occurredAt: String?
+        var changes: [String] = []
+        /// Findings besides auth.unchecked.
+        var codes: [String] = []
+        var description: String { "\(file) (\(source))" }
+    }
+
+    /// One row per signed sample (made by samples/copernica/.make-samples.py): what the record must say.
+    static let samples: [Sample] = [
+        Sample(file: "profile.create.http", source: "Publisher/en/webhook-creates.md", event: "profile.create", kind: "profile.created",
+               entity: "profile", id: "4102977", account: "8841", occurredAt: "2026-04-14T09:30:12.000Z", changes: ["Email", "Name"]),
+        Sample(file: "profile.update.http", source: "Publisher/en/webhook-updates.md", event: "profile.update", kind: "profile.updated",
+               entity: "profile", id: "4102263", account: "8841", occurredAt: "2026-04-14T09:21:07.000Z", changes: ["Email", "Optin"]),
+        Sample(file: "profile.delete.http", source: "Publisher/en/webhook-deletes.md", event: "profile.delete", kind: "profile.deleted",
+               entity: "profile", id: "3990120", account: "8841", occurredAt: "2026-04-14T10:02:44.000Z"),
+        Sample(file: "subprofile.create.http", source: "Publisher/en/webhook-creates.md", event: "subprofile.create", kind: "subprofile.created",
+               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-14T11:15:09.000Z", changes: ["Product", "Amount"]),
+        Sample(file: "subprofile.update.http", source: "Publisher/en/webhook-updates.md", event: "subprofile.update", kind: "subprofile.updated",
+               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-15T08:00:31.000Z", changes: ["Status"]),
+        Sample(file: "subprofile.delete.http", source: "Publisher/en/webhook-deletes.md", event: "subprofile.delete", kind: "subprofile.deleted",
+               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-16T12:44:00.000Z"),
+        // The decoded JSON form (made valid): no `time`, so `timestamp` read as UTC.
+        Sample(file: "profile.update-json.http", source: "Publisher/en/webhook-updates.md, its decoded example", event: "profile.update",
+               kind: "profile.updated", entity: "profile", id: "123", account: "1", occurredAt: "1979-02-12T12:49:23.000Z", changes: ["mail"]),
+        Sample(file: "click.http", source: "Publisher/en/webhook-clicks.md", event: "click", kind: "message.clicked",
+               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:42:18.000Z"),
+        Sample(file: "open.http", source: "SMTPeter/en/webhook-opens.md: no timestamp", event: "open", kind: "message.opened",
+               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:40:01.000Z"),
+        Sample(file: "bounce.http", source: "Publisher/en/webhook-bounces.md", event: "bounce", kind: "message.bounced",
+               entity: "message", id: "b72c04de19f3a868", account: nil, occurredAt: "2026-04-15T09:13:56.000Z"),
+        Sample(file: "failure.http", source: "Publisher/en/webhook-failures.md", event: "failure", kind: "message.failed",
+               entity: "message", id: "c90d17af28e4b513", account: nil, occurredAt: "2026-04-15T07:31:04.000Z"),
+        Sample(file: "delivery.http", source: "SMTPeter/en/webhook-deliveries.md: type 'delivery'", event: "delivery", kind: "message.delivered",
+               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:30:40.000Z"),
+        Sample(file: "abuse.http", source: "SMTPeter/en/webhook-abuses.md", event: "abuse", kind: "message.abuse_reported",
+               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: nil),
+        Sample(file: "profile.update-callback.http", source: "Publisher/en/callbacks-variables.md: a Publisher callback", event: "profile.update",
+               kind: "profile.updated", entity: "profile", id: "4102263", account: nil, occurredAt: nil, codes: ["copernica.legacy-form"]),
     ]
 
     @Test("every sample normalizes; the Digest matches; without a key the signature is unchecked", arguments: samples)
-    func sample(_ row: (String, String, String, String, String, String, String, [String])) throws {
-        let record = try #require(try analyzeSample("samples/copernica/" + row.0).first)
+    func sample(_ row: Sample) throws {
+        let record = try #require(try analyzeSample("samples/copernica/" + row.file).first)
         #expect(record.vendor == "copernica")
-        #expect(record.event == row.1)
-        #expect(record.kind == row.2)
-        #expect(record.entity == EntityRef(type: row.3, id: row.4))
-        #expect(record.account == row.5)
-        #expect(record.occurredAt == row.6)
-        #expect(record.changes.map(\.field) == row.7)
+        #expect(record.event == row.event)
+        #expect(record.kind == row.kind)
+        #expect(record.entity == EntityRef(type: row.entity, id: row.id))
+        #expect(record.account == row.account)
+        #expect(record.occurredAt == row.occurredAt)
+        #expect(record.changes.map(\.field) == row.changes)
         #expect(record.changes.allSatisfy { $0.previous == nil && $0.updated != nil })
         #expect(record.auth?.status == .unchecked)
         #expect(record.auth?.detail.contains("keyId one._domainkey.copernica.com") == true)
-        #expect(record.findings.map(\.code.id) == ["auth.unchecked"], "\(record.findings)")
+        #expect(record.findings.map(\.code.id).sorted() == (["auth.unchecked"] + row.codes).sorted(), "\(record.findings)")
+    }
+
+    @Test("every catalogue event has a sample")
+    func catalogueCovered() {
+        #expect(Set(CopernicaCatalog.events.map(\.name)).isSubset(of: Set(Self.samples.map(\.event))))
     }
 
     @Test("the seed's decoded examples carry trailing commas: a syntax error, still recognized as Copernica", arguments: [
@@ -46,7 +88,7 @@ struct CopernicaTests {
     @Test("every file in samples/copernica has a row above or is one of the seed's examples")
     func tableCoversSamples() throws {
         let files = Set(try sampleFiles("samples/copernica").map(fileName))
-        let rows = Self.samples.map(\.0)
+        let rows = Self.samples.map(\.file)
         #expect(rows.count == Set(rows).count, "a sample has two rows")
         #expect(files == Set(rows).union(files.filter { $0.hasPrefix("seed-") }), "a sample without a row is never checked field by field")
     }

@@ -85,6 +85,53 @@ SAMPLES = [
          "timestamp": "1979-02-12 12:49:23", "id": 123, "database": 1,
          "fields": {"name": "Johny", "mail": "johny+newemail@example.com"}, "interests": {"blue": 1, "red": 0},
          "created": "1979-02-12 12:49:23", "modified": "1979-02-12 12:49:23"}, indent=2)),
+
+    # --- message events: Publisher/en/webhook-clicks.md, -opens.md, -bounces.md, -failures.md,
+    # -deliveries.md (the Marketing Suite), SMTPeter/en/webhook-*.md (SMTPeter) -----------------
+    # webhook-clicks.md: id, type, timestamp, time, recipient, ip, original, useragent, referer, tags.
+    ("click.http", "Wed, 15 Apr 2026 07:42:19 GMT", "account_26591", "5f0c2b8e91d34a7c86e1b2d4f7a9c3e0", FORM, form(
+        ("id", "a3f81c29e4b7d605"), ("type", "click"), ("timestamp", "2026-04-15 07:42:18"), ("time", "1776238938"),
+        ("recipient", "anna.berg@example.com"), ("ip", "198.51.100.23"), ("original", "https://shop.example.com/spring?utm_source=mail"),
+        ("useragent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148"),
+        ("referer", ""), ("tags[]", "spring-sale"), ("tags[]", "newsletter"))),
+    # SMTPeter/en/webhook-opens.md: no timestamp; the environment-N form of X-Copernica-ID.
+    ("open.http", "Wed, 15 Apr 2026 07:40:02 GMT", "environment-4417", "c61e0d9a7b2f48e5a03d9b1c6e4f8a27", FORM, form(
+        ("id", "a3f81c29e4b7d605"), ("type", "open"), ("recipient", "anna.berg@example.com"), ("ip", "198.51.100.23"),
+        ("time", "1776238801"), ("useragent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:124.0) Gecko/20100101 Thunderbird/124.0"),
+        ("tags[]", "spring-sale"))),
+    # webhook-bounces.md: id, type, timestamp, time, recipient, envelope, mime, tags.
+    ("bounce.http", "Wed, 15 Apr 2026 09:13:57 GMT", "account_26591", "9d2e7f41a0c86b35e1f4a9d27c0b8e63", FORM, form(
+        ("id", "b72c04de19f3a868"), ("type", "bounce"), ("timestamp", "2026-04-15 09:13:56"), ("time", "1776244436"),
+        ("recipient", "old@example.com"), ("envelope", "bounce-b72c04de19f3a868@bounces.example.net"),
+        ("mime", "From: MAILER-DAEMON@mx.example.com\r\nTo: bounce-b72c04de19f3a868@bounces.example.net\r\n"
+                 "Subject: Undelivered Mail Returned to Sender\r\n\r\n<old@example.com>: mailbox unavailable\r\n"),
+        ("tags[]", "spring-sale"))),
+    # webhook-failures.md: action 'failure' or 'failed'; state "bounce" for an asynchronous failure.
+    ("failure.http", "Wed, 15 Apr 2026 07:31:05 GMT", "account_26591", "2b8f6c0e4d1a97e35c7b9f0a1d3e5c82", FORM, form(
+        ("id", "c90d17af28e4b513"), ("type", "failure"), ("timestamp", "2026-04-15 07:31:04"), ("time", "1776238264"),
+        ("recipient", "no.such.user@example.org"), ("action", "failed"), ("state", "rcpt-to"), ("code", "550"),
+        ("extended", "5.1.1"), ("description", "The email account that you tried to reach does not exist"),
+        ("tags[]", "spring-sale"))),
+    # SMTPeter/en/webhook-deliveries.md: type 'delivery', with code, extended and description;
+    # the environment_N form of X-Copernica-ID.
+    ("delivery.http", "Wed, 15 Apr 2026 07:30:41 GMT", "environment_4417", "7e3a9c5f1b0d24e86a7c3f9b5d1e0a42", FORM, form(
+        ("id", "a3f81c29e4b7d605"), ("recipient", "anna.berg@example.com"), ("time", "1776238240"),
+        ("timestamp", "2026-04-15 07:30:40"), ("code", "250"), ("extended", "2.0.0"),
+        ("description", "OK 1776238240 q7si2240521ejc.301 - gsmtp"), ("type", "delivery"), ("tags[]", "spring-sale"))),
+    # SMTPeter/en/webhook-abuses.md: id, type, emailfrom, mime.
+    ("abuse.http", "Thu, 16 Apr 2026 06:05:33 GMT", "environment-4417", "e4c1a7b93f5d08e26b9a1c7f3e5d0b84", FORM, form(
+        ("id", "a3f81c29e4b7d605"), ("type", "abuse"), ("emailfrom", "fbl@isp.example.net"),
+        ("mime", "From: fbl@isp.example.net\r\nContent-Type: multipart/report; report-type=feedback-report\r\n\r\n"
+                 "Feedback-Type: abuse\r\nOriginal-Rcpt-To: anna.berg@example.com\r\n"))),
+
+    # --- a Publisher callback (Publisher/en/callbacks-variables.md): id, action, fields,
+    # interests, sent as JSON (Publisher/callback-urls.en.md: "XML or JSON"); the Account_N form
+    # of X-Copernica-ID, as Publisher/nl/signature-header.md passes it to the library.
+    ("profile.update-callback.http", "Tue, 14 Apr 2026 09:21:09 GMT", "Account_26591", "41d7b0e3c9a85f26d1e4b7c0a3f9e582",
+     "application/json", json.dumps({
+         "id": 4102263, "action": "update",
+         "fields": {"Name": "Johny Müller", "Email": "johny+newemail@example.com", "Optin": "yes"},
+         "interests": ["blue", "red"]}, indent=2, ensure_ascii=False)),
 ]
 
 

@@ -22,3 +22,10 @@ extension FindingCode {
         summary: "X-Copernica-ID is not the expected account.",
         explanation: "The request names another Copernica account than the one given with --account: it was meant for another receiver.")
 }
+
+/// What Copernica's bodies say beyond their shape.
+extension FindingCode {
+    static let copernicaLegacyForm = FindingCode("copernica.legacy-form", .warning, .sender,
+        summary: "The body is in a form Copernica used before its current webhooks.",
+        explanation: "Copernica's decoded examples named the event `action` until November 2019 and `type` since; Publisher callbacks send only `id`, `action`, `fields` and `interests`. The body is read in that form and checked against it; a receiver written for the current form reads `type`, `profile` and `database`, and finds none.")
+}

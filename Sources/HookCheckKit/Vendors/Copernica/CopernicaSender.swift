@@ -1,7 +1,7 @@
 import HookCheckModel
 
-/// Copernica: profile and subprofile webhooks as form posts, signed with HTTP Signatures (RSA)
-/// over a set of headers that includes an RFC 3230 `Digest` of the body.
+/// Copernica: profile, subprofile and message webhooks as form posts, signed with HTTP Signatures
+/// (RSA) over a set of headers that includes an RFC 3230 `Digest` of the body.
 public struct CopernicaSender: Sender {
     public let id = "copernica"
     public let displayName = "Copernica"
@@ -9,14 +9,11 @@ public struct CopernicaSender: Sender {
     /// Signed with RSA: a public key, no secret.
     public let secretVariables: [String] = []
     public var events: [CatalogEvent] {
-        CopernicaCatalog.events.map { event in
-            let action = ["create": "created", "update": "updated", "delete": "deleted"][String(event.name.split(separator: ".").last ?? "")] ?? ""
-            return CatalogEvent(name: event.name, kind: "\(event.name.split(separator: ".").first ?? "").\(action)",
-                                summary: event.summary, shape: event.shape)
-        }
+        CopernicaCatalog.events.map { CatalogEvent(name: $0.name, kind: $0.kind, summary: $0.summary, shape: $0.shape) }
     }
     public var findingCodes: [FindingCode] {
-        [.copernicaKeyId, .copernicaCoverage, .copernicaDate, .copernicaDateStale, .copernicaDateFuture, .copernicaAccount]
+        [.copernicaKeyId, .copernicaCoverage, .copernicaDate, .copernicaDateStale, .copernicaDateFuture, .copernicaAccount,
+         .copernicaLegacyForm]
     }
     public let secretFields: [String] = []
     /// The receiver's account, checked against `X-Copernica-ID`.
@@ -27,6 +24,10 @@ public struct CopernicaSender: Sender {
 
     public init() {}
 
+    /// Members only Copernica's bodies have, and what each weighs: with a documented `type`, two of
+    /// them make a match, so a near miss (`type=upsert`, no `profile`) is still recognized.
+    static let bodyKeys: [(name: String, points: Int)] = [("profile", 2), ("subprofile", 2), ("database", 2), ("collection", 1)]
+
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
         var detection = Detection()
         if request.header("X-Copernica-ID") != nil {
@@ -35,20 +36,65 @@ public struct CopernicaSender: Sender {
         if let signature = request.header("Signature"), signature.contains(".copernica.com\"") {
             detection.add(4, "Signature keyId at copernica.com")
         }
-        if case .malformedJSON = payload {
+        switch payload {
+        case .malformedJSON:
+            // A broken body can still show its keys.
             let body = request.body
-            if ["\"type\"", "\"profile\"", "\"database\""].allSatisfy({ body.contains(Array($0.utf8)) }) {
-                detection.add(5, "body keys type/profile/database (in malformed JSON)")
+            let keys = ["profile", "subprofile", "database", "collection", "timestamp", "created", "modified"]
+                .filter { body.contains(Array("\"\($0)\"".utf8)) }
+            if keys.count >= 2, body.contains(Array("\"type\"".utf8)) || body.contains(Array("\"action\"".utf8)) {
+                detection.add(5, "body keys \(keys.joined(separator: "/")) (in malformed JSON)")
             }
-        }
-        if let document = payload.document, document[0].kind == .object,
-           let type = document.member(0, "type"),
-           ["create", "update", "delete"].contains(where: { document.stringEquals(type, Array($0.utf8)) }),
-           document.member(0, "profile") != nil, document.member(0, "database") != nil {
+        case .json(let document), .form(let document, _):
+            guard document[0].kind == .object else { break }
             let form = if case .form = payload { "form" } else { "body" }
-            detection.add(6, "\(form) fields type/profile/database")
+            let (points, keys) = Self.bodyEvidence(document)
+            if points > 0 { detection.add(points, "\(form) fields \(keys.joined(separator: "/"))") }
+        default:
+            break
         }
         return detection
+    }
+
+    /// How much a parsed body looks like Copernica's, and the members that say so.
+    static func bodyEvidence(_ document: JSONDocument) -> (points: Int, keys: [String]) {
+        func string(_ name: String) -> String? {
+            document.member(0, name).flatMap { document[$0].kind == .string ? document.string($0) : nil }
+        }
+        var points = 0
+        var keys: [String] = []
+        let type = string("type") ?? string("action")
+        let isMessage = type.map { CopernicaCatalog.messageEvents.map(\.name).contains($0) } ?? false
+        if let type, CopernicaCatalog.types.contains(type) {
+            points += 2
+            keys.append(string("type") != nil ? "type" : "action")
+        }
+        for (name, weight) in bodyKeys where document.member(0, name) != nil {
+            points += weight
+            keys.append(name)
+        }
+        // Copernica's own time format, "YYYY-MM-DD HH:MM:SS".
+        if let stamp = string("timestamp"), Timestamps.parseSQLDateTime(stamp) != nil {
+            points += 2
+            keys.append("timestamp")
+        }
+        if isMessage, document.member(0, "recipient") != nil, document.member(0, "id") != nil {
+            points += 3
+            keys += ["id", "recipient"]
+        }
+        // A Publisher callback has these members and no others (Publisher/en/callbacks-variables.md).
+        if let action = string("action"), CopernicaCatalog.profileActions.contains(action), string("type") == nil,
+           document.member(0, "id") != nil, document.member(0, "fields") != nil || document.member(0, "interests") != nil {
+            var others = false
+            document.forEachMember(0) { key, _ in
+                if !["id", "action", "fields", "interests"].contains(document.string(key)) { others = true }
+            }
+            if !others {
+                points += 3
+                keys += ["id"] + ["fields", "interests"].filter { document.member(0, $0) != nil }
+            }
+        }
+        return (points, keys)
     }
 
     public func analyze(_ context: AnalysisContext, into record: inout Record) {
@@ -59,26 +105,42 @@ public struct CopernicaSender: Sender {
             record.findings += validator.findings
             return
         }
-        let isSubprofile = document.member(0, "subprofile") != nil
-        let typeIndex = document.member(0, "type")
-        let type = typeIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
-        let entity = isSubprofile ? "subprofile" : "profile"
-        let eventName = type.map { entity + "." + $0 }
-        record.event = eventName
-        if let eventName, let compiled = CopernicaCatalog.compiled[eventName] {
-            validator.validate(0, against: compiled)
-        } else {
-            validator.validate(0, against: CopernicaCatalog.compiled[entity + ".update"]!)
+        let body = CopernicaBody(document)
+        record.event = body.eventName
+        validator.validate(0, against: body.shape)
+        if let typeIndex = body.typeIndex {
+            switch body.form {
+            case .current:
+                break
+            case .actionBefore2019:
+                validator.report(.warning, .copernicaLegacyForm,
+                                 "`action` names the event, as in Copernica's decoded examples until November 2019; Copernica sends `type`",
+                                 at: typeIndex)
+            case .publisherCallback:
+                validator.report(.warning, .copernicaLegacyForm,
+                                 "a Publisher callback (`id`, `action`, `fields`, `interests`): the legacy form of Copernica's profile webhooks",
+                                 at: typeIndex)
+            }
+            if body.event == nil, let type = body.type {
+                let suggestion = Spelling.nearest(type, in: CopernicaCatalog.types, limit: 2).map { "; did you mean \"\($0)\"?" } ?? ""
+                validator.report(.warning, .unknownEvent,
+                                 "Copernica event type \"\(type)\" is not one Copernica documents; only the members every event shares are checked\(suggestion)",
+                                 at: typeIndex)
+            }
+        }
+        if body.deliveryAsOpen {
+            record.notes.append("type \"open\" without \"ip\": a delivery, as Copernica's Marketing Suite page on delivery webhooks gives it")
         }
         record.findings += validator.findings
+        normalize(body, document, &record)
+    }
 
-        // Normalization.
-        if let type {
-            let action = ["create": "created", "update": "updated", "delete": "deleted"][type] ?? type
-            record.kind = entity + "." + action
+    private func normalize(_ body: CopernicaBody, _ document: JSONDocument, _ record: inout Record) {
+        record.kind = body.kind
+        if let entity = body.entity {
+            let entityId = body.idField.flatMap { document.member(0, $0) }.flatMap { document.scalarText($0) }
+            record.entity = EntityRef(type: entity, id: entityId)
         }
-        let entityId = document.member(0, entity).flatMap { document.scalarText($0) }
-        record.entity = EntityRef(type: entity, id: entityId)
         record.account = document.member(0, "database").flatMap { document.scalarText($0) }
         if let time = document.member(0, "time").flatMap({ document.scalarText($0) }), let seconds = Int64(time) {
             record.occurredAt = seconds.multipliedReportingOverflow(by: 1000).overflow ? nil : Timestamps.format(milliseconds: seconds * 1000)
