@@ -23,34 +23,34 @@ struct CopernicaTests {
     /// One row per signed sample (made by samples/copernica/.make-samples.py): what the record must say.
     static let samples: [Sample] = [
         Sample(file: "profile.create.http", source: "Publisher/en/webhook-creates.md", event: "profile.create", kind: "profile.created",
-               entity: "profile", id: "4102977", account: "8841", occurredAt: "2026-04-14T09:30:12.000Z", changes: ["Email", "Name"]),
+               entity: "profile", id: "4102977", account: "account_26591", occurredAt: "2026-04-14T09:30:12.000Z", changes: ["Email", "Name"]),
         Sample(file: "profile.update.http", source: "Publisher/en/webhook-updates.md", event: "profile.update", kind: "profile.updated",
-               entity: "profile", id: "4102263", account: "8841", occurredAt: "2026-04-14T09:21:07.000Z", changes: ["Email", "Optin"]),
+               entity: "profile", id: "4102263", account: "account_26591", occurredAt: "2026-04-14T09:21:07.000Z", changes: ["Email", "Optin"]),
         Sample(file: "profile.delete.http", source: "Publisher/en/webhook-deletes.md", event: "profile.delete", kind: "profile.deleted",
-               entity: "profile", id: "3990120", account: "8841", occurredAt: "2026-04-14T10:02:44.000Z"),
+               entity: "profile", id: "3990120", account: "account_26591", occurredAt: "2026-04-14T10:02:44.000Z"),
         Sample(file: "subprofile.create.http", source: "Publisher/en/webhook-creates.md", event: "subprofile.create", kind: "subprofile.created",
-               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-14T11:15:09.000Z", changes: ["Product", "Amount"]),
+               entity: "subprofile", id: "90211877", account: "account_26591", occurredAt: "2026-04-14T11:15:09.000Z", changes: ["Product", "Amount"]),
         Sample(file: "subprofile.update.http", source: "Publisher/en/webhook-updates.md", event: "subprofile.update", kind: "subprofile.updated",
-               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-15T08:00:31.000Z", changes: ["Status"]),
+               entity: "subprofile", id: "90211877", account: "account_26591", occurredAt: "2026-04-15T08:00:31.000Z", changes: ["Status"]),
         Sample(file: "subprofile.delete.http", source: "Publisher/en/webhook-deletes.md", event: "subprofile.delete", kind: "subprofile.deleted",
-               entity: "subprofile", id: "90211877", account: "8841", occurredAt: "2026-04-16T12:44:00.000Z"),
+               entity: "subprofile", id: "90211877", account: "account_26591", occurredAt: "2026-04-16T12:44:00.000Z"),
         // The decoded JSON form (made valid): no `time`, so `timestamp` read as UTC.
         Sample(file: "profile.update-json.http", source: "Publisher/en/webhook-updates.md, its decoded example", event: "profile.update",
-               kind: "profile.updated", entity: "profile", id: "123", account: "1", occurredAt: "1979-02-12T12:49:23.000Z", changes: ["mail"]),
+               kind: "profile.updated", entity: "profile", id: "123", account: "account_26591", occurredAt: "1979-02-12T12:49:23.000Z", changes: ["mail"]),
         Sample(file: "click.http", source: "Publisher/en/webhook-clicks.md", event: "click", kind: "message.clicked",
-               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:42:18.000Z"),
+               entity: "message", id: "a3f81c29e4b7d605", account: "account_26591", occurredAt: "2026-04-15T07:42:18.000Z"),
         Sample(file: "open.http", source: "SMTPeter/en/webhook-opens.md: no timestamp", event: "open", kind: "message.opened",
-               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:40:01.000Z"),
+               entity: "message", id: "a3f81c29e4b7d605", account: "environment-4417", occurredAt: "2026-04-15T07:40:01.000Z"),
         Sample(file: "bounce.http", source: "Publisher/en/webhook-bounces.md", event: "bounce", kind: "message.bounced",
-               entity: "message", id: "b72c04de19f3a868", account: nil, occurredAt: "2026-04-15T09:13:56.000Z"),
+               entity: "message", id: "b72c04de19f3a868", account: "account_26591", occurredAt: "2026-04-15T09:13:56.000Z"),
         Sample(file: "failure.http", source: "Publisher/en/webhook-failures.md", event: "failure", kind: "message.failed",
-               entity: "message", id: "c90d17af28e4b513", account: nil, occurredAt: "2026-04-15T07:31:04.000Z"),
+               entity: "message", id: "c90d17af28e4b513", account: "account_26591", occurredAt: "2026-04-15T07:31:04.000Z"),
         Sample(file: "delivery.http", source: "SMTPeter/en/webhook-deliveries.md: type 'delivery'", event: "delivery", kind: "message.delivered",
-               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: "2026-04-15T07:30:40.000Z"),
+               entity: "message", id: "a3f81c29e4b7d605", account: "environment_4417", occurredAt: "2026-04-15T07:30:40.000Z"),
         Sample(file: "abuse.http", source: "SMTPeter/en/webhook-abuses.md", event: "abuse", kind: "message.abuse_reported",
-               entity: "message", id: "a3f81c29e4b7d605", account: nil, occurredAt: nil),
+               entity: "message", id: "a3f81c29e4b7d605", account: "environment-4417", occurredAt: nil),
         Sample(file: "profile.update-callback.http", source: "Publisher/en/callbacks-variables.md: a Publisher callback", event: "profile.update",
-               kind: "profile.updated", entity: "profile", id: "4102263", account: nil, occurredAt: nil, codes: ["copernica.legacy-form"]),
+               kind: "profile.updated", entity: "profile", id: "4102263", account: "Account_26591", occurredAt: nil, codes: ["copernica.legacy-form"]),
     ]
 
     @Test("every sample normalizes; the Digest matches; without a key the signature is unchecked", arguments: samples)
@@ -182,11 +182,37 @@ struct CopernicaTests {
         #expect(runCLI(["verify", "--public-key", key, "--account", "account_1", sample]).status == 1)
     }
 
-    @Test("accounts: account-NNN, account_NNN and NNN agree")
-    func accounts() {
-        #expect(CopernicaSignature.sameAccount("account_26591", "account-26591"))
-        #expect(CopernicaSignature.sameAccount("account-26591", "26591"))
-        #expect(!CopernicaSignature.sameAccount("account_26591", "account_2659"))
+    @Test("--account matches X-Copernica-ID in each form Copernica's pages write it", arguments: [
+        ("account-1234", "1234", true, "Publisher/en/webhook-security.md: account-XXX"),
+        ("account_1234", "1234", true, "Publisher/en/callbacks-security.md: account_<id>"),
+        ("Account_1234", "1234", true, "Publisher/nl/signature-header.md passes Account_1234 to the library"),
+        ("environment-1234", "1234", true, "SMTPeter/en/webhook-security.md: environment-XXX"),
+        ("environment_1234", "1234", true, "SMTPeter/en/webhook-security.md until a1efa693: environment_XXX"),
+        ("account_26591", "account-26591", true, "a written-out --account in another form"),
+        ("account_1234", "ACCOUNT_1234", true, "case aside"),
+        ("account_26591", "account_2659", false, "another number"),
+        ("environment-1234", "account-1234", false, "an environment is not an account"),
+        ("1234", "1234", true, "a bare number, as written"),
+    ])
+    func accounts(_ sent: String, _ expected: String, _ same: Bool, _ source: String) {
+        #expect(CopernicaSignature.sameAccount(sent, expected) == same, "\(source)")
+    }
+
+    @Test("the record's account is X-Copernica-ID as sent; the detail says which form came", arguments: [
+        ("profile.update-callback.http", "26591", "X-Copernica-ID Account_26591 (the Account_N form) is --account 26591"),
+        ("delivery.http", "4417", "X-Copernica-ID environment_4417 (the environment_N form) is --account 4417"),
+    ])
+    func accountDetail(_ file: String, _ account: String, _ detail: String) throws {
+        var options = InspectOptions()
+        options.senderValues[CopernicaSender.accountOption] = account
+        let record = try #require(try analyzeSample("samples/copernica/" + file, options: options).first)
+        #expect(record.account?.hasSuffix(account) == true)
+        #expect(record.auth?.detail.hasSuffix("; " + detail) == true, "\(record.auth?.detail ?? "")")
+        options.senderValues[CopernicaSender.accountOption] = "account_1"
+        let other = try #require(try analyzeSample("samples/copernica/" + file, options: options).first)
+        let finding = try #require(other.findings.first { $0.code.id == "copernica.account" })
+        #expect(finding.message.hasPrefix("X-Copernica-ID is \(other.account ?? "")"))
+        #expect(finding.message.hasSuffix("form), not --account account_1"))
     }
 
     @Test("HTTP dates", arguments: [

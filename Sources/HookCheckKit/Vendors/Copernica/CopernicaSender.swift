@@ -18,7 +18,7 @@ public struct CopernicaSender: Sender {
     public let secretFields: [String] = []
     /// The receiver's account, checked against `X-Copernica-ID`.
     static let accountOption = SenderOption(long: "--account", value: "id",
-        help: "Your account, checked against Copernica's X-Copernica-ID (account_NNN, account-NNN or NNN).")
+        help: "Your account, checked against Copernica's X-Copernica-ID (NNN matches account-NNN, account_NNN, environment-NNN...).")
     public var options: [SenderOption] { [Self.accountOption] }
     public var signer: (any RequestSigner)? { nil }
 
@@ -98,6 +98,8 @@ public struct CopernicaSender: Sender {
     }
 
     public func analyze(_ context: AnalysisContext, into record: inout Record) {
+        // The tenant is the account X-Copernica-ID names, as sent (a body's database is not one).
+        record.account = context.request.header("X-Copernica-ID")?.trimmingBlanks
         guard let document = context.payload.document else { return }
         var validator = SchemaValidator(document: document, locate: context.position(ofBodyOffset:))
         guard document[0].kind == .object else {
@@ -141,7 +143,6 @@ public struct CopernicaSender: Sender {
             let entityId = body.idField.flatMap { document.member(0, $0) }.flatMap { document.scalarText($0) }
             record.entity = EntityRef(type: entity, id: entityId)
         }
-        record.account = document.member(0, "database").flatMap { document.scalarText($0) }
         if let time = document.member(0, "time").flatMap({ document.scalarText($0) }), let seconds = Int64(time) {
             record.occurredAt = seconds.multipliedReportingOverflow(by: 1000).overflow ? nil : Timestamps.format(milliseconds: seconds * 1000)
         } else if let stamp = document.member(0, "timestamp"), document[stamp].kind == .string,

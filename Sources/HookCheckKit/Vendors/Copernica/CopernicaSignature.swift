@@ -15,6 +15,8 @@ struct CopernicaSignature: AuthScheme {
         var keyId: String
         /// The Digest does not match the body: the signature covers the Digest, so the whole check fails.
         var bodyChanged: Bool
+        /// With --account: which form of the account X-Copernica-ID came in, for the detail.
+        var account: String?
     }
 
     var id: String { "copernica-http-signature" }
@@ -59,7 +61,7 @@ struct CopernicaSignature: AuthScheme {
             return .broken(.authMalformed, "the Signature header is malformed: it needs keyId=\"...\" and signature=\"...\"",
                            at: request.position(ofHeader: "Signature"))
         }
-        return .found(Received(signature: signature, keyId: keyId, bodyChanged: bodyChanged))
+        return .found(Received(signature: signature, keyId: keyId, bodyChanged: bodyChanged, account: accountDetail(context)))
     }
 
     func location(of received: Received, _ context: AnalysisContext) -> (position: SourcePosition?, pointer: String?) {
@@ -90,8 +92,9 @@ struct CopernicaSignature: AuthScheme {
         if let account = context.options.value(of: CopernicaSender.accountOption) {
             let sent = request.header("X-Copernica-ID")
             if sent.map({ Self.sameAccount($0, account) }) != true {
+                let form = sent.flatMap(CopernicaAccount.init).map { " (the \($0.form) form)" } ?? ""
                 finding(.error, .copernicaAccount,
-                        sent.map { "X-Copernica-ID is \($0), not --account \(account)" } ?? "no X-Copernica-ID header to compare with --account",
+                        sent.map { "X-Copernica-ID is \($0.trimmingBlanks)\(form), not --account \(account)" } ?? "no X-Copernica-ID header to compare with --account",
                         header: "X-Copernica-ID")
             }
         }
@@ -105,11 +108,21 @@ struct CopernicaSignature: AuthScheme {
 
     func unchecked(_ received: Received, _ context: AnalysisContext, variable: String?) -> (hint: String, detail: String) {
         ("signature not checked: pass --public-key PATH (PEM or the DKIM TXT record of \(received.keyId))",
-         "signed with \(keySource(received)); no --public-key given" + (received.bodyChanged ? "; the Digest does not match the body" : ""))
+         "signed with \(keySource(received)); no --public-key given" + (received.bodyChanged ? "; the Digest does not match the body" : "")
+            + (received.account.map { "; " + $0 } ?? ""))
     }
 
     func validDetail(_ received: Received, key: SecretSource) -> String {
         "\((received.signature.algorithm ?? "rsa-sha256").lowercased()) signature over \(received.signature.headers.joined(separator: " ")) verifies with \(key.label)"
+            + (received.account.map { "; " + $0 } ?? "")
+    }
+
+    /// "X-Copernica-ID account_26591 (the account_N form) is --account 26591", when it is.
+    private func accountDetail(_ context: AnalysisContext) -> String? {
+        guard let expected = context.options.value(of: CopernicaSender.accountOption),
+              let sent = context.request.header("X-Copernica-ID"), Self.sameAccount(sent, expected) else { return nil }
+        let form = CopernicaAccount(sent).map { " (the \($0.form) form)" } ?? ""
+        return "X-Copernica-ID \(sent.trimmingBlanks)\(form) is --account \(expected)"
     }
 
     func explainMismatch(_ received: Received, body: [UInt8], keys: [SecretSource], _ context: AnalysisContext) -> String? { nil }
@@ -121,14 +134,11 @@ struct CopernicaSignature: AuthScheme {
                           detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
     }
 
-    /// `account-NNN`, `account_NNN` and `NNN` name the same account.
+    /// Whether X-Copernica-ID names the account given with --account, in any of the forms
+    /// Copernica's pages write it; anything else is compared as written, case aside.
     static func sameAccount(_ sent: String, _ expected: String) -> Bool {
-        func digits(_ text: String) -> String {
-            let lower = text.lowercased().trimmingBlanks
-            for prefix in ["account-", "account_"] where lower.hasPrefix(prefix) { return String(lower.dropFirst(prefix.count)) }
-            return lower
-        }
-        return digits(sent) == digits(expected)
+        if let account = CopernicaAccount(sent) { return account.matches(expected) }
+        return sent.trimmingBlanks.lowercased() == expected.trimmingBlanks.lowercased()
     }
 
     private func checkDate(_ context: AnalysisContext, _ findings: inout [Finding]) {
