@@ -145,11 +145,21 @@ struct CopernicaTests {
         var description: String { name }
     }
 
+    static func signature(keyId: String) -> String {
+        #"Signature: keyId=""# + keyId + #"",algorithm="rsa-sha256",headers="(request-target) host date content-length content-type x-copernica-id digest x-nonce",signature="AAAA""#
+    }
+
     static let base = ["Host: h", "Date: Tue, 14 Apr 2026 10:02:45 GMT", "X-Copernica-ID: account_26591", "X-Nonce: n"]
     static let checks: [CheckCase] = [
-        CheckCase(name: "keyId outside copernica.com",
-                  headers: base + [#"Signature: keyId="evil.example.com",algorithm="rsa-sha256",headers="(request-target) host date content-length content-type x-copernica-id digest x-nonce",signature="AAAA""#],
-                  arguments: (nil, nil), code: "copernica.key-id", severity: .warning),
+        CheckCase(name: "http-signatures-php CopernicaRequest.php: a keyId outside .copernica.com is rejected",
+                  headers: base + [signature(keyId: "one._domainkey.example.com")],
+                  arguments: (nil, nil), code: "copernica.key-id", severity: .error),
+        CheckCase(name: "http-signatures-php CopernicaRequest.php: the keyId must end in .copernica.com, not merely hold it",
+                  headers: base + [signature(keyId: "one._domainkey.copernica.com.example.net")],
+                  arguments: (nil, nil), code: "copernica.key-id", severity: .error),
+        CheckCase(name: "http-signatures-php CopernicaRequest.php: its match is case-sensitive",
+                  headers: base + [signature(keyId: "one._domainkey.COPERNICA.COM")],
+                  arguments: (nil, nil), code: "copernica.key-id", severity: .error),
         CheckCase(name: "headers not covered",
                   headers: base + [#"Signature: keyId="one._domainkey.copernica.com",algorithm="rsa-sha256",headers="date",signature="AAAA""#],
                   arguments: (nil, nil), code: "copernica.coverage", severity: .warning),

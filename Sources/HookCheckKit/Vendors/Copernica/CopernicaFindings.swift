@@ -3,9 +3,9 @@ import HookCheckModel
 /// What Copernica's own verification library checks beside the signature; a receiver that skips
 /// them accepts requests Copernica's library refuses, so they count as auth.
 extension FindingCode {
-    static let copernicaKeyId = FindingCode("copernica.key-id", .warning, .auth,
+    static let copernicaKeyId = FindingCode("copernica.key-id", .error, .auth,
         summary: "The signature's keyId is not under .copernica.com.",
-        explanation: "Copernica signs with keys published as DKIM TXT records under copernica.com; a keyId elsewhere was not signed by Copernica, whatever the key says.")
+        explanation: "Copernica signs with keys published as DKIM TXT records under copernica.com, and its verification library (http-signatures-php) refuses a keyId that does not end in .copernica.com: whatever the key says, the request was not signed by Copernica.")
     static let copernicaCoverage = FindingCode("copernica.coverage", .warning, .auth,
         summary: "The signature does not cover the headers Copernica requires.",
         explanation: "Copernica's library requires the signature to cover (request-target), host, date, content-length, content-type, digest, x-copernica-id and x-nonce; headers left out could be changed without breaking the signature.")

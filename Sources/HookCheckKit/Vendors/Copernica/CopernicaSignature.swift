@@ -77,8 +77,12 @@ struct CopernicaSignature: AuthScheme {
             findings.append(Finding(severity, code, message, at: header.flatMap { request.position(ofHeader: $0) }))
         }
         let signature = received.signature
-        if !received.keyId.lowercased().hasSuffix(".copernica.com") {
-            finding(.warning, .copernicaKeyId, "keyId \"\(received.keyId)\" is not under .copernica.com: not signed by Copernica", header: "Signature")
+        // http-signatures-php, src/CopernicaRequest.php: preg_match('/\.copernica\.com$/', keyId), or it
+        // throws "call is not signed by copernica.com (but by someone else)"; the match is case-sensitive.
+        if !received.keyId.hasSuffix(".copernica.com") {
+            finding(.error, .copernicaKeyId,
+                    "keyId \"\(received.keyId)\" does not end in .copernica.com: not signed by Copernica, and Copernica's library rejects it",
+                    header: "Signature")
         }
         let missing = Self.requiredCoverage.filter { !signature.headers.contains($0) }
             + (signature.headers.contains("x-nonce") || signature.headers.contains("nonce") ? [] : ["x-nonce"])
