@@ -56,7 +56,10 @@ struct EndToEndTests {
                 } else {
                     #expect(record["vendor"] as? String == "copernica")
                     #expect(auth?["status"] as? String == "valid", "\(source): \(auth ?? [:])")
-                    #expect(record["valid"] as? Bool == true, "\(source)")
+                    // Without --now the Date is checked against the system clock, and the samples
+                    // are older than the minute Copernica's library allows: that is their only error.
+                    let errors = (record["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }
+                    #expect(errors.map { $0["code"] as? String } == ["copernica.date-stale"], "\(source)")
                 }
             }
         }

@@ -180,6 +180,62 @@ struct CopernicaTests {
         #expect(finding.severity == row.severity)
     }
 
+    struct DateCase: CustomStringConvertible, Sendable {
+        var name: String
+        /// Seconds from the request's Date to now.
+        var after: Int64
+        var fromClock: Bool
+        var maxAge: Int64?
+        var code: String?
+        var message: String?
+        var description: String { name }
+    }
+
+    /// The Date of `base`, Tue, 14 Apr 2026 10:02:45 GMT.
+    static let baseDate: Int64 = 1_776_160_965_000
+
+    static let dates: [DateCase] = [
+        DateCase(name: "http-signatures-php CopernicaRequest.php: older than 1 minute by the clock is refused, said in days",
+                 after: 208 * 86_400 + 3 * 3600, fromClock: true, code: "copernica.date-stale",
+                 message: "the Date header is 208 days old; Copernica's library accepts 1 minute"),
+        DateCase(name: "http-signatures-php CopernicaRequest.php: against --now, named",
+                 after: 61, fromClock: false, code: "copernica.date-stale",
+                 message: "the Date header is 61 seconds older than --now; Copernica's library accepts 1 minute"),
+        DateCase(name: "http-signatures-php CopernicaRequest.php: exactly 60 s passes (it refuses more than 60)",
+                 after: 60, fromClock: true),
+        DateCase(name: "--max-age overrides the library's minute and is named as the limit",
+                 after: 600, fromClock: false, maxAge: 300_000, code: "copernica.date-stale",
+                 message: "the Date header is 10 minutes older than --now; --max-age allows 5 minutes"),
+        DateCase(name: "--max-age allows what the library would not", after: 240, fromClock: true, maxAge: 300_000),
+        DateCase(name: "a Date ahead of the clock: a warning, the library does not check it",
+                 after: -3 * 3600, fromClock: true, code: "copernica.date-future",
+                 message: "the Date header is 3 hours ahead of the system clock: a clock is off"),
+    ]
+
+    @Test("the Date check", arguments: dates)
+    func dateCheck(_ row: DateCase) throws {
+        var options = InspectOptions()
+        options.now = Self.baseDate + row.after * 1000
+        options.nowFromClock = row.fromClock
+        options.maxAge = row.maxAge
+        let record = try #require(try analyze(Self.signed(Self.base + [Self.goodSignature, "Digest: SHA-256=x"]), options: options).first)
+        let dateFindings = record.findings.filter { $0.code.id.hasPrefix("copernica.date") }
+        #expect(dateFindings.map(\.code.id) == [row.code].compactMap { $0 }, "\(record.findings)")
+        #expect(dateFindings.first?.message == row.message)
+        #expect(dateFindings.first.map { $0.position == SourcePosition(line: 5, column: 1) } ?? true)
+    }
+
+    static let durations: [(Int64, String)] = [
+        (999, "999 ms"), (1000, "1 second"), (59_000, "59 seconds"), (60_000, "1 minute"), (61_000, "61 seconds"),
+        (119_000, "119 seconds"), (120_000, "2 minutes"), (5_400_000, "90 minutes"), (86_400_000, "1 day"),
+        (208 * 86_400_000 + 3_600_000, "208 days"),
+    ]
+
+    @Test("durations in plain words", arguments: durations)
+    func spoken(_ millis: Int64, _ text: String) {
+        #expect(CopernicaSignature.spoken(millis) == text)
+    }
+
     @Test("verify fails when the signature verifies but the Date or account does not pass")
     func verifyJudgesTheWholeCheck() {
         enterPackageRoot()

@@ -35,13 +35,14 @@ struct RunSettings {
         options.environment = io.variables
         options.strict = parsed.has(.strict)
         options.forcedVendor = try parsed.value(.vendor).map { id throws(UsageError) in try senderID(id, option: "--vendor") }
-        options.now = try parsed.value(.now).map(parseNow)
+        let fixedNow = try parsed.value(.now).map(parseNow)
+        options.now = fixedNow ?? currentMillis()
+        options.nowFromClock = fixedNow == nil
         if let maxAge = parsed.value(.maxAge) {
             guard let millis = Durations.parse(maxAge) else {
                 throw UsageError(message: "The value '\(maxAge)' is invalid for '--max-age <duration>'; expected e.g. 90s, 5m, 2h or 1d", suggestion: nil)
             }
             options.maxAge = millis
-            if options.now == nil { options.now = currentMillis() }
         }
         options.publicKey = try parsed.value(.publicKey).map(publicKey)
         for option in SenderRegistry.options {

@@ -95,8 +95,11 @@ public struct InspectOptions: Sendable {
     public var environment: [String: String] = [:]
     /// A public key for asymmetric schemes, read once.
     public var publicKey: SecretSource?
-    /// "Now" in Unix milliseconds, for age checks.
+    /// "Now" in Unix milliseconds, for age checks: `--now`, else the system clock (the CLI always
+    /// sets it); nil leaves out the checks that need it.
     public var now: Int64?
+    /// `now` is the system clock's, not one given with `--now`; messages say which.
+    public var nowFromClock = false
     /// Deliveries older than this many milliseconds are stale.
     public var maxAge: Int64?
     /// Warnings count as errors.

@@ -14,10 +14,10 @@ extension FindingCode {
         explanation: "The Date header must be an HTTP date (RFC 9110, e.g. 'Tue, 15 Nov 1994 08:12:31 GMT'); Copernica's library refuses others.")
     static let copernicaDateStale = FindingCode("copernica.date-stale", .error, .auth,
         summary: "The Date header is older than allowed.",
-        explanation: "Copernica's library refuses requests whose Date is more than 60 seconds before now, to limit replays (--max-age changes the limit, --now the clock).")
+        explanation: "Copernica's library (http-signatures-php) refuses requests whose Date is more than 60 seconds before now, to limit replays. Now is the system clock, or --now; --max-age changes the limit.")
     static let copernicaDateFuture = FindingCode("copernica.date-future", .warning, .auth,
         summary: "The Date header is in the future.",
-        explanation: "The Date header is later than --now by more than the allowed age: a clock is off.")
+        explanation: "The Date header is later than now (the system clock, or --now) by more than the allowed age: the sender's clock or this one is off.")
     static let copernicaAccount = FindingCode("copernica.account", .error, .auth,
         summary: "X-Copernica-ID is not the expected account.",
         explanation: "The request names another Copernica account than the one given with --account: it was meant for another receiver.")

@@ -156,17 +156,35 @@ struct CopernicaSignature: AuthScheme {
                                            at: request.position(ofHeader: "Date")))
             return
         }
-        // Only with a fixed or a real "now": a capture read later is always old.
+        // The CLI passes the system clock when --now is not given, as Copernica's library reads it.
         guard let now = context.options.now else { return }
-        let limit = context.options.maxAge ?? Self.defaultMaxAge
-        if now - date > limit {
+        let byClock = context.options.nowFromClock
+        let limit = context.options.maxAge.map { "--max-age allows \(Self.spoken($0))" }
+            ?? "Copernica's library accepts \(Self.spoken(Self.defaultMaxAge))"
+        let allowed = context.options.maxAge ?? Self.defaultMaxAge
+        let (age, overflow) = now.subtractingReportingOverflow(date)
+        guard !overflow else { return }
+        if age > allowed {
             findings.append(Finding(.error, .copernicaDateStale,
-                "Date is \(Durations.describe(now - date)) before --now; Copernica's library rejects more than \(Durations.describe(limit))",
+                "the Date header is \(Self.spoken(age)) \(byClock ? "old" : "older than --now"); \(limit)",
                 at: request.position(ofHeader: "Date")))
-        } else if date - now > limit {
+        } else if -age > allowed {
             findings.append(Finding(.warning, .copernicaDateFuture,
-                "Date is \(Durations.describe(date - now)) after --now", at: request.position(ofHeader: "Date")))
+                "the Date header is \(Self.spoken(-age)) ahead of \(byClock ? "the system clock" : "--now"): a clock is off",
+                at: request.position(ofHeader: "Date")))
         }
+    }
+
+    /// A duration in the largest unit that says it plainly: "61 seconds", "1 minute", "208 days".
+    static func spoken(_ millis: Int64) -> String {
+        guard millis >= 1000 else { return "\(millis) ms" }
+        let seconds = millis / 1000
+        for (unit, size) in [("day", Int64(86_400)), ("hour", 3600), ("minute", 60), ("second", 1)]
+        where seconds >= size && (seconds % size == 0 || seconds >= 2 * size) {
+            let count = seconds / size
+            return "\(count) \(unit)\(count == 1 ? "" : "s")"
+        }
+        return "\(seconds) seconds"
     }
 
     /// RSASSA-PKCS1-v1_5 (RFC 8017) over the signing string the `headers` parameter describes.
