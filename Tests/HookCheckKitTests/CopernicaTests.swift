@@ -236,6 +236,50 @@ struct CopernicaTests {
         #expect(CopernicaSignature.spoken(millis) == text)
     }
 
+    struct CaptureCase: CustomStringConvertible, Sendable {
+        var name: String
+        var capture: @Sendable (String) -> (text: String, body: [UInt8]?)
+        var withKey: Bool
+        var status: AuthResult.Status
+        var code: String
+        var description: String { name }
+    }
+
+    /// A curl -v capture of a sample: its request headers as `> ` lines, no body.
+    static func curlVerbose(_ sample: String) -> String {
+        let head = sample.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        return (["*   Trying 127.0.0.1:18765..."] + head.map { "> " + $0 } + ["> ", "} [354 bytes data]", "< HTTP/1.1 200 OK"])
+            .joined(separator: "\n") + "\n"
+    }
+
+    static let captures: [CaptureCase] = [
+        CaptureCase(name: "curl -v without --body: the Digest cannot be checked, not a changed body",
+                    capture: { (curlVerbose($0), nil) }, withKey: false, status: .unchecked, code: "auth.unverifiable"),
+        CaptureCase(name: "curl -v without --body, with the key: the signature verifies, the whole is unverifiable",
+                    capture: { (curlVerbose($0), nil) }, withKey: true, status: .unverifiable, code: "auth.unverifiable"),
+        CaptureCase(name: "curl -v with --body: valid",
+                    capture: { (curlVerbose($0), Array($0.components(separatedBy: "\r\n\r\n")[1].utf8)) }, withKey: true,
+                    status: .valid, code: "capture.body-file"),
+        CaptureCase(name: "a dump cut short of its Content-Length: the Digest cannot be checked",
+                    capture: { (String($0.dropLast(100)), nil) }, withKey: true, status: .unverifiable, code: "auth.unverifiable"),
+    ]
+
+    @Test("a capture without the whole body says the Digest cannot be checked", arguments: captures)
+    func headersOnly(_ row: CaptureCase) throws {
+        var options = InspectOptions()
+        options.now = 1_776_158_490_000
+        if row.withKey {
+            options.publicKey = SecretSource(label: "--public-key test", value: try fixtureBytes("samples/copernica/.sample-key.pub.pem"))
+        }
+        let (text, body) = row.capture(try fixture("samples/copernica/profile.update.http"))
+        let requests = try InputRequests.all(in: ByteStream(bytes: Array(text.utf8), path: "capture"), source: "capture", verboseBody: body)
+        let record = Inspector(options: options).analyze(try #require(requests.first))
+        #expect(record.vendor == "copernica")
+        #expect(record.auth?.status == row.status, "\(record.auth?.detail ?? "")")
+        #expect(record.findings.contains { $0.code.id == row.code }, "\(record.findings)")
+        #expect(!record.findings.contains { $0.code.id == "auth.digest-mismatch" }, "\(record.findings)")
+    }
+
     @Test("verify fails when the signature verifies but the Date or account does not pass")
     func verifyJudgesTheWholeCheck() {
         enterPackageRoot()

@@ -15,6 +15,8 @@ struct CopernicaSignature: AuthScheme {
         var keyId: String
         /// The Digest does not match the body: the signature covers the Digest, so the whole check fails.
         var bodyChanged: Bool
+        /// Why the Digest could not be checked: the capture holds no body, or only part of it.
+        var bodyMissing: String?
         /// With --account: which form of the account X-Copernica-ID came in, for the detail.
         var account: String?
     }
@@ -33,7 +35,11 @@ struct CopernicaSignature: AuthScheme {
         let request = context.request
         // The Digest is checked always: it needs no key.
         var bodyChanged = false
-        if let digest = request.header("Digest") {
+        let bodyMissing = Self.missingBody(request)
+        if let bodyMissing, request.header("Digest") != nil {
+            findings.append(Finding(.warning, .authUnverifiable, "the Digest cannot be checked: \(bodyMissing)",
+                                    at: request.position(ofHeader: "Digest")))
+        } else if let digest = request.header("Digest") {
             var outcome = InstanceDigest.check(digest, body: request.body)
             // A lossy capture (--trace-ascii): the Digest may match a rebuilt body.
             if case .mismatch = outcome,
@@ -61,7 +67,8 @@ struct CopernicaSignature: AuthScheme {
             return .broken(.authMalformed, "the Signature header is malformed: it needs keyId=\"...\" and signature=\"...\"",
                            at: request.position(ofHeader: "Signature"))
         }
-        return .found(Received(signature: signature, keyId: keyId, bodyChanged: bodyChanged, account: accountDetail(context)))
+        return .found(Received(signature: signature, keyId: keyId, bodyChanged: bodyChanged, bodyMissing: bodyMissing,
+                               account: accountDetail(context)))
     }
 
     func location(of received: Received, _ context: AnalysisContext) -> (position: SourcePosition?, pointer: String?) {
@@ -113,6 +120,7 @@ struct CopernicaSignature: AuthScheme {
     func unchecked(_ received: Received, _ context: AnalysisContext, variable: String?) -> (hint: String, detail: String) {
         ("signature not checked: pass --public-key PATH (PEM or the DKIM TXT record of \(received.keyId))",
          "signed with \(keySource(received)); no --public-key given" + (received.bodyChanged ? "; the Digest does not match the body" : "")
+            + (received.bodyMissing.map { "; the Digest cannot be checked: " + $0 } ?? "")
             + (received.account.map { "; " + $0 } ?? ""))
     }
 
@@ -131,11 +139,30 @@ struct CopernicaSignature: AuthScheme {
 
     func explainMismatch(_ received: Received, body: [UInt8], keys: [SecretSource], _ context: AnalysisContext) -> String? { nil }
 
-    /// The signature covers the Digest, not the body: a changed body fails the whole check.
+    /// The signature covers the Digest, not the body: a changed body fails the whole check, and
+    /// one the capture does not hold leaves it open.
     func conclude(_ result: AuthResult, _ received: Received, _ context: AnalysisContext) -> AuthResult {
-        guard result.status == .valid, received.bodyChanged else { return result }
-        return AuthResult(scheme: id, status: .invalid,
-                          detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
+        guard result.status == .valid else { return result }
+        if received.bodyChanged {
+            return AuthResult(scheme: id, status: .invalid,
+                              detail: "the signature over the headers verifies, but the Digest does not match the body: the body was changed after signing")
+        }
+        if let missing = received.bodyMissing {
+            return AuthResult(scheme: id, status: .unverifiable,
+                              detail: result.detail + "; the signature covers the Digest, and the Digest cannot be checked: " + missing)
+        }
+        return result
+    }
+
+    /// Why the capture cannot show the body the Digest is of, or nil when it holds it whole.
+    static func missingBody(_ request: RequestDump) -> String? {
+        if request.findings.contains(where: { $0.code == .captureNoBody }) {
+            return "the capture holds the request's headers but not its body (curl -v prints none); pass the body that was sent with --body PATH"
+        }
+        if request.findings.contains(where: { $0.code == .httpTruncated }) {
+            return "the body is cut short (Content-Length says more than the input holds); capture the whole request"
+        }
+        return nil
     }
 
     /// Whether X-Copernica-ID names the account given with --account, in any of the forms
