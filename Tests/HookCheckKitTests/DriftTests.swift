@@ -11,12 +11,16 @@ struct DriftTests {
         var entity: String
         var id: String
         var occurredAt: String?
-        var description: String { file }
+        /// Where the event is documented, when not on Drift's webhook events page (seed 001).
+        var source: String?
+        var description: String { file + (source.map { " (\($0))" } ?? "") }
     }
 
     /// One row per sample: what the normalized record must say.
     static let samples: [Expected] = [
         Expected(file: "app_disconnected.http", event: "app_disconnected", kind: "app.disconnected", entity: "app", id: "kT3vQ9xWb2LmZr7pNs4Yd8Hc", occurredAt: "2026-02-28T16:02:47.339Z"),
+        Expected(file: "button_action.http", event: "button_action", kind: "conversation.button_action", entity: "conversation", id: "2918339151", occurredAt: nil,
+                 source: "Driftt/babel-bot index.js reads data.button.value and data.conversationId"),
         Expected(file: "button_clicked.http", event: "button_clicked", kind: "message.button_clicked", entity: "message", id: "6180749120", occurredAt: "2026-01-10T14:19:03.117Z"),
         Expected(file: "chat_to_call-browser.http", event: "chat_to_call", kind: "call.completed", entity: "call", id: "c2c-0a9e6c51-3d27-4f8b-b612-e47d5a09b3f2", occurredAt: "2026-02-04T09:53:53.303Z"),
         Expected(file: "chat_to_call.http", event: "chat_to_call", kind: "call.completed", entity: "call", id: "c2c-7f41d2e9-5b3a-4c8e-a0d6-91be2f38c174", occurredAt: "2026-01-23T13:16:49.612Z"),

@@ -15,7 +15,8 @@ public struct DriftEvent: Sendable {
     public var deprecated = false
 }
 
-/// The 21 events Drift documents (seeds 000 and 001, and the model pages).
+/// The 21 events Drift documents (seeds 000 and 001, and the model pages), and `button_action`,
+/// which Drift's own sample app handles.
 public enum DriftCatalog {
     static let inactiveData: Shape = .object(
         required("lastUpdated", .milliseconds),
@@ -109,6 +110,16 @@ public enum DriftCatalog {
         DriftEvent(name: "button_clicked", summary: "a button was clicked in a conversation",
                    data: DriftModels.message, kind: "message.button_clicked", entityType: "message",
                    entityIdField: "id", timeField: "createdAt"),
+        // Driftt/babel-bot (index.js, README.md): subscribed to button_action, it reads
+        // data.button.value and data.conversationId; Drift documents nothing more of it.
+        DriftEvent(name: "button_action", summary: "an action button was clicked (handled by Drift's sample app babel-bot)",
+                   data: .object(
+                       required("conversationId", .int64),
+                       required("button", .object(required("value", .string), openEnded: true)),
+                       openEnded: true
+                   ),
+                   kind: "conversation.button_action", entityType: "conversation",
+                   entityIdField: "conversationId", timeField: nil),
         DriftEvent(name: "playbook_goal_met", summary: "a known contact met a playbook goal",
                    data: .object(
                        required("conversationId", .int64),
