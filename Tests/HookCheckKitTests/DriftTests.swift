@@ -170,6 +170,42 @@ struct DriftTests {
         #expect(matching.first?.position == SourcePosition(line: 1, column: (offset ?? -1) + 1))
     }
 
+    struct Name: CustomStringConvertible, Sendable {
+        var name: String
+        var sent: String
+        var event: String
+        var code: String
+        var message: String
+        var description: String { name }
+    }
+
+    static let names: [Name] = [
+        Name(name: "devdocs.drift.com/docs/webhooks-deprecating-conversation-status calls it conversation_status_change",
+             sent: "conversation_status_change", event: "conversation_status_updated", code: "drift.event-alias",
+             message: #""conversation_status_change" is what Drift's page "Webhooks: Deprecating Conversation Status" calls conversation_status_updated"#),
+        Name(name: "a typo of new_message (devdocs.drift.com/docs/webhook-events-1)", sent: "new_mesage", event: "new_mesage",
+             code: "vendor.unknown-event", message: #"did you mean "new_message"?"#),
+        Name(name: "user_unsubscribe: no Drift page found names it; the webhook events page has user_unsubscribed",
+             sent: "user_unsubscribe", event: "user_unsubscribe", code: "vendor.unknown-event", message: #"did you mean "user_unsubscribed"?"#),
+        Name(name: "no event near conversation_archived: no suggestion", sent: "conversation_archived", event: "conversation_archived",
+             code: "vendor.unknown-event", message: #"unknown Drift event "conversation_archived"; its data is not checked"#),
+    ]
+
+    @Test("event names Drift's pages use, and names near a documented one", arguments: names)
+    func eventNames(_ row: Name) throws {
+        let body = #"{"orgId":1,"type":⌖""# + row.sent + #"","data":{"conversationId":1,"status":"open","changedAt":1767225600000}}"#
+        let (bytes, offset) = marked(body)
+        let record = try #require(try analyze(String(decoding: bytes, as: UTF8.self)).first)
+        #expect(record.vendor == "drift")
+        #expect(record.event == row.event)
+        let finding = try #require(record.findings.first { $0.code.id == row.code }, "\(record.findings)")
+        #expect(finding.severity == .warning)
+        #expect(finding.message.contains(row.message), "\(finding.message)")
+        #expect(finding.message.contains("did you mean") == row.message.contains("did you mean"))
+        #expect(finding.pointer == "/type")
+        #expect(finding.position == SourcePosition(line: 1, column: (offset ?? -1) + 1))
+    }
+
     @Test("contact_updated's diff becomes changes with previous and updated values")
     func changes() throws {
         let record = try #require(try analyzeSample("samples/drift/contact_updated-seed.json").first)

@@ -204,6 +204,13 @@ public enum DriftCatalog {
 
     private static let byName: [String: DriftEvent] = Dictionary(uniqueKeysWithValues: events.map { ($0.name, $0) })
 
+    /// Names Drift's own pages give a catalogued event, and the page that does.
+    static let aliases: [String: (event: String, page: String)] = [
+        // devdocs.drift.com/docs/webhooks-deprecating-conversation-status: "Users of the Drift Developer
+        // Platform often subscribe to the conversation_status_change webhook".
+        "conversation_status_change": ("conversation_status_updated", "Drift's page \"Webhooks: Deprecating Conversation Status\""),
+    ]
+
     public static func event(named name: String) -> DriftEvent? {
         byName[name]
     }

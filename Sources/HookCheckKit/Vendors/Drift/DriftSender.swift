@@ -10,7 +10,7 @@ public struct DriftSender: Sender {
     public var events: [CatalogEvent] {
         DriftCatalog.events.map { CatalogEvent(name: $0.name, kind: $0.kind, summary: $0.summary, shape: DriftCatalog.envelope(data: $0.data)) }
     }
-    public var findingCodes: [FindingCode] { [.driftOrgMismatch] }
+    public var findingCodes: [FindingCode] { [.driftOrgMismatch, .driftEventAlias] }
     /// The body repeats the verification token.
     public let secretFields = ["token"]
     public let options: [SenderOption] = []
@@ -59,13 +59,20 @@ public struct DriftSender: Sender {
             return
         }
         let typeIndex = document.member(0, "type")
-        let eventName = typeIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
+        var eventName = typeIndex.flatMap { document[$0].kind == .string ? document.string($0) : nil }
+        if let sent = eventName, let alias = DriftCatalog.aliases[sent], let typeIndex {
+            validator.report(.warning, .driftEventAlias,
+                             "\"\(sent)\" is what \(alias.page) calls \(alias.event): read as \(alias.event), the name Drift's event list gives it",
+                             at: typeIndex)
+            eventName = alias.event
+        }
         record.event = eventName
         let event = eventName.flatMap(DriftCatalog.event(named:))
         validator.validate(0, against: event.flatMap { DriftCatalog.compiledEnvelopes[$0.name] } ?? DriftCatalog.compiledAnyEnvelope)
         if let eventName, event == nil, let typeIndex {
+            let suggestion = Spelling.nearest(eventName, in: DriftCatalog.events.map(\.name), limit: 3).map { "; did you mean \"\($0)\"?" } ?? ""
             validator.report(.warning, .unknownEvent,
-                             "unknown Drift event \"\(eventName)\"; its data is not checked", at: typeIndex)
+                             "unknown Drift event \"\(eventName)\"; its data is not checked\(suggestion)", at: typeIndex)
         }
         let dataIndex = document.member(0, "data").flatMap { document[$0].kind == .object ? $0 : nil }
         if let event, let dataIndex {
