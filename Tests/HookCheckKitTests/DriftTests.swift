@@ -153,6 +153,12 @@ struct DriftTests {
                code: "vendor.deprecated-event", severity: .info, pointer: "/type"),
         Broken(name: "conversation_push checks its source's data", body: #"{"orgId":1,"type":"conversation_push","data":{"source":"conversation_inactive","data":{"conversationId":⌖"x","lastUpdated":1767225600000}}}"#,
                code: "schema.type", severity: .error, pointer: "/data/data/conversationId"),
+        Broken(name: "devdocs.drift.com/docs/contact-model: attributes.tags is a list",
+               body: #"{"orgId":1,"type":"contact_identified","data":{"id":1,"createdAt":1767225600000,"attributes":{"tags":⌖"vip"}}}"#,
+               code: "schema.type", severity: .error, pointer: "/data/attributes/tags"),
+        Broken(name: "devdocs.drift.com/docs/contact-model: attributes.externalId is an integer or a string",
+               body: #"{"orgId":1,"type":"contact_identified","data":{"id":1,"createdAt":1767225600000,"attributes":{"externalId":⌖true}}}"#,
+               code: "schema.type", severity: .error, pointer: "/data/attributes/externalId"),
         Broken(name: "data not an object", body: #"{"orgId":1,"type":"contact_updated","data":⌖[]}"#,
                code: "schema.type", severity: .error, pointer: "/data"),
     ]
@@ -204,6 +210,19 @@ struct DriftTests {
         #expect(finding.message.contains("did you mean") == row.message.contains("did you mean"))
         #expect(finding.pointer == "/type")
         #expect(finding.position == SourcePosition(line: 1, column: (offset ?? -1) + 1))
+    }
+
+    @Test("a contact's tags and externalId may sit in its attributes", arguments: [
+        (#""tags":[],"externalId":12341243"#, "devdocs.drift.com/docs/contact-model: attributes.tags, attributes.externalId 12341243"),
+        (#""tags":[{"name":"vip"}],"externalId":"your_unique_id""#, "devdocs.drift.com/docs/creating-a-contact: externalId \"your_unique_id\""),
+        (#""tags":null,"externalId":null"#, "devdocs.drift.com/docs/creating-a-contact: externalId: null when none was set"),
+    ])
+    func contactAttributes(_ members: String, _ source: String) throws {
+        let body = #"{"orgId":1,"type":"contact_identified","data":{"id":1,"createdAt":1767225600000,"attributes":{"email":"a@example.com","#
+            + members + "}}}"
+        let record = try #require(try analyze(body).first)
+        #expect(record.event == "contact_identified")
+        #expect(record.findings.filter { $0.code.category != .auth }.isEmpty, "\(source): \(record.findings)")
     }
 
     @Test("contact_updated's diff becomes changes with previous and updated values")

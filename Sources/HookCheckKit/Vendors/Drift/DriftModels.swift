@@ -60,6 +60,10 @@ enum DriftModels {
         optional("phone", .nullable(.string)),
         optional("events", .nullable(.map(.any))),
         optional("socialProfiles", .nullable(.map(.any))),
+        // devdocs.drift.com/docs/contact-model: attributes.tags, "List of ContactTags".
+        optional("tags", .nullable(.array(.any))),
+        // The contact model page writes attributes.externalId as 12341243; creating-a-contact as
+        // "your_unique_id".
         optional("externalId", .nullable(.oneOf([.int64, .string]))),
         openEnded: true
     )
