@@ -168,7 +168,11 @@ struct EndToEndTests {
     func verify() throws {
         let valid = try Binary.run(["verify", "--secret-env", "DRIFT", "samples/drift/new_message.http"], environment: ["DRIFT": try Self.token])
         #expect(valid.status == 0)
-        #expect(valid.out == "samples/drift/new_message.http:1: drift drift-token: valid — header and body token match --secret-env DRIFT\n")
+        #expect(valid.out == """
+            samples/drift/new_message.http:1: drift drift-token: valid — header and body token match --secret-env DRIFT
+              note: contact 14283652871 said in conversation 2918339151: "Hi! Do you offer annual billing on the Team plan? We'd be a…"
+
+            """)
         let invalid = try Binary.run(["verify", "--secret-env", "DRIFT", "samples/drift/new_message.http"], environment: ["DRIFT": "wrong-token"])
         #expect(invalid.status == 1)
         let token = try Self.token

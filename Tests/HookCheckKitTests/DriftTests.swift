@@ -225,6 +225,29 @@ struct DriftTests {
         #expect(record.findings.filter { $0.code.category != .auth }.isEmpty, "\(source): \(record.findings)")
     }
 
+    static func message(_ fields: String) -> String {
+        #"{"orgId":1,"type":"new_message","data":{"id":1,"orgId":1,"conversationId":3,"createdAt":1767225600000,"# + fields + "}}"
+    }
+
+    @Test("the text view of a message event says who said what, where (devdocs.drift.com/docs/message-model)", arguments: [
+        ("samples/drift/new_message.http", nil,
+         #"contact 14283652871 said in conversation 2918339151: "Hi! Do you offer annual billing on the Team plan? We'd be a…""#),
+        ("samples/drift/new_command_message.http", nil,
+         #"user 2391507 wrote a private note in conversation 2918339151: "/lookup renee.okafor@example.com""#),
+        ("samples/drift/button_clicked.http", nil, #"contact 14283652871 clicked in conversation 2918339151: "Talk to sales""#),
+        ("samples/drift/button_action.http", nil, #"button "Translate away!" (babel-on) clicked in conversation 2918339151"#),
+        ("a bot's message, its HTML and entities made plain", message(#""type":"chat","author":{"type":"user","id":2,"bot":true},"body":"<p>Fish &amp; chips</p>\n<p>today</p>""#),
+         #"user 2 (a bot) said in conversation 3: "Fish & chips today""#),
+        ("a message without a body", message(#""type":"private_prompt","author":{"type":"user","id":2,"bot":false}"#),
+         "user 2 wrote a private prompt in conversation 3: (no body)"),
+    ] as [(String, String?, String)])
+    func messageNote(_ source: String, _ body: String?, _ note: String) throws {
+        let record = try #require(try body.map { try analyze($0) } ?? analyzeSample(source)).first
+        let text = TextReport(style: Style(enabled: false)).render(try #require(record))
+        #expect(record?.notes.contains(note) == true, "\(record?.notes ?? [])")
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("  note ") && $0.hasSuffix(" " + note) }, "\(text)")
+    }
+
     @Test("contact_updated's diff becomes changes with previous and updated values")
     func changes() throws {
         let record = try #require(try analyzeSample("samples/drift/contact_updated-seed.json").first)

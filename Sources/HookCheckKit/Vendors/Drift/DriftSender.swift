@@ -145,6 +145,10 @@ public struct DriftSender: Sender {
                         updated: document.member(entry, "updated").map { JSONValue(document, $0) } ?? .null))
                 }
             }
+        case "new_message", "new_command_message", "button_clicked":
+            if let note = DriftMessageNote.message(document, dataIndex, clicked: event.name == "button_clicked") { record.notes.append(note) }
+        case "button_action":
+            if let note = DriftMessageNote.buttonAction(document, dataIndex) { record.notes.append(note) }
         case "conversation_status_updated", "user_availability_updated":
             let field = event.name == "conversation_status_updated" ? "status" : "availability"
             if let value = document.member(dataIndex, field) {
