@@ -60,6 +60,19 @@ struct DriftTokenTests {
         }
     }
 
+    @Test("once the token was checked, the report says plainly that it does not cover the body", arguments: [
+        (["--secret-file", "samples/drift/.token"], true, "valid"),
+        (["--secret", "not-the-token"], true, "invalid"),
+        ([], false, "unchecked: nothing was checked, so nothing is said"),
+    ])
+    func tokenLeavesTheBodyOpen(_ secret: [String], _ said: Bool, _ why: String) {
+        let note = "Drift's token does not cover the body: it is the same in every event, so a body changed after Drift sent it cannot be detected by it"
+        let verify = runCLIAtRoot(["verify"] + secret + ["samples/drift/gdpr_delete_requested.http"])
+        #expect(verify.out.contains("\n  note: " + note + "\n") == said, "\(why): \(verify.out)")
+        let inspect = runCLIAtRoot(secret + ["samples/drift/gdpr_delete_requested.http"])
+        #expect(inspect.out.contains(note) == said, "\(why): \(inspect.out)")
+    }
+
     @Test("the variable HOOKCHECK_DRIFT_TOKEN is used when no option is given, and named")
     func environmentVariable() throws {
         var options = InspectOptions()

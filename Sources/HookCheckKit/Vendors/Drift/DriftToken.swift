@@ -23,7 +23,10 @@ struct DriftToken: AuthScheme {
     var credentialNoun: String { "token" }
     var algorithmName: String { "token comparison" }
     var signsBody: Bool { false }
-    var note: String? { nil }
+    /// devdocs.drift.com/docs/webhook-events-1: the token is the app's, the same in every event.
+    var note: String? {
+        "Drift's token does not cover the body: it is the same in every event, so a body changed after Drift sent it cannot be detected by it"
+    }
 
     func lookup(_ context: AnalysisContext, _ findings: inout [Finding]) -> CredentialLookup<Received> {
         let request = context.request
