@@ -255,14 +255,14 @@ struct CopernicaTests {
     }
 
     static let captures: [CaptureCase] = [
-        CaptureCase(name: "curl -v without --body: the Digest cannot be checked, not a changed body",
+        CaptureCase(name: "Publisher/en/webhook-security.md: the Digest is of the body; curl -v without --body: it cannot be checked, not a changed body",
                     capture: { (curlVerbose($0), nil) }, withKey: false, status: .unchecked, code: "auth.unverifiable"),
-        CaptureCase(name: "curl -v without --body, with the key: the signature verifies, the whole is unverifiable",
+        CaptureCase(name: "Publisher/en/webhook-security.md: the signature covers the Digest; curl -v without --body, with the key: unverifiable",
                     capture: { (curlVerbose($0), nil) }, withKey: true, status: .unverifiable, code: "auth.unverifiable"),
-        CaptureCase(name: "curl -v with --body: valid",
+        CaptureCase(name: "Publisher/en/webhook-security.md: curl -v with --body holds it all: valid",
                     capture: { (curlVerbose($0), Array($0.components(separatedBy: "\r\n\r\n")[1].utf8)) }, withKey: true,
                     status: .valid, code: "capture.body-file"),
-        CaptureCase(name: "a dump cut short of its Content-Length: the Digest cannot be checked",
+        CaptureCase(name: "Publisher/en/webhook-security.md: the Digest is of the body; a dump cut short of its Content-Length: it cannot be checked",
                     capture: { (String($0.dropLast(100)), nil) }, withKey: true, status: .unverifiable, code: "auth.unverifiable"),
     ]
 

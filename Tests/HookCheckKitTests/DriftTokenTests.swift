@@ -60,7 +60,7 @@ struct DriftTokenTests {
         }
     }
 
-    @Test("once the token was checked, the report says plainly that it does not cover the body", arguments: [
+    @Test("devdocs.drift.com/docs/webhook-events-1: one token per app in every event; once checked, the report says it does not cover the body", arguments: [
         (["--secret-file", "samples/drift/.token"], true, "valid"),
         (["--secret", "not-the-token"], true, "invalid"),
         ([], false, "unchecked: nothing was checked, so nothing is said"),
