@@ -24,8 +24,9 @@ public struct CopernicaSender: Sender {
 
     public init() {}
 
-    /// Members only Copernica's bodies have, and what each weighs: with a documented `type`, two of
-    /// them make a match, so a near miss (`type=upsert`, no `profile`) is still recognized.
+    /// Members only Copernica's bodies have, and what each weighs. With a documented `type` (2) and a
+    /// `YYYY-MM-DD HH:MM:SS` `timestamp` (2), any three make a match, so a near miss (`type=upsert`,
+    /// no `profile`) is still recognized; no other sender's body has them.
     static let bodyKeys: [(name: String, points: Int)] = [("profile", 2), ("subprofile", 2), ("database", 2), ("collection", 1)]
 
     public func detect(_ request: RequestDump, _ payload: Payload) -> Detection {
