@@ -143,7 +143,7 @@ struct SuperOfficeDocRulesTests {
         let options = secret.map { withSecrets([("--secret", $0)]) } ?? InspectOptions()
         let record = try #require(try analyze(text, options: options).first)
         #expect(record.auth?.status == status)
-        #expect(record.notes.contains(Self.replayNote) == noted, "\(record.notes)")
+        #expect(record.authNotes.contains(Self.replayNote) == noted, "\(record.authNotes)")
     }
 
     @Test("notification.md: the delivery is the body's EventId (the header's when the body has none) and X-SuperOffice-Retry", arguments: [

@@ -56,7 +56,7 @@ struct SuperOfficeTests {
         #expect(record.auth == AuthResult(scheme: "superoffice-hmac-sha256", status: .valid,
                                           detail: "HMAC-SHA256 of the body matches --secret-file samples/superoffice/.secret"))
         #expect(record.findings.isEmpty, "\(record.findings)")
-        #expect(record.notes.first == "SuperOffice signatures carry no timestamp: a captured request can be replayed")
+        #expect(record.authNotes.first == "SuperOffice signatures carry no timestamp: a captured request can be replayed")
     }
 
     /// Every sample but the seed's broken example and the documentation's own (SuperOfficeDocExamplesTests),

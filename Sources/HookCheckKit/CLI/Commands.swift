@@ -139,7 +139,7 @@ struct VerifyCommand {
                 default: style.bold(style.yellow(auth.status.rawValue))
                 }
                 io.out("\(location): \(vendor) \(auth.scheme): \(status) — \(auth.detail)\n")
-                for note in record.notes { io.out("  note: \(note)\n") }
+                for note in record.authNotes { io.out("  note: \(note)\n") }
                 for finding in authFindings where finding.severity != .info && finding.message != auth.detail {
                     io.out("  " + TextReport(style: style).findingLine(finding) + "\n")
                 }

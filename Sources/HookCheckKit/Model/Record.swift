@@ -78,6 +78,8 @@ public struct Record: Sendable {
     public var findings: [Finding] = []
     /// Lines for the text view that are not findings ("this scheme has no replay protection").
     public var notes: [String] = []
+    /// Lines about the credential's scheme (what it leaves open); `verify` shows these, not `notes`.
+    public var authNotes: [String] = []
     /// The token or signature as received: never in a record, shown only with `--show-secrets`.
     public var receivedCredential: String?
 

@@ -49,7 +49,7 @@ public struct TextReport {
         } else if let status = record.auth?.status, [.valid, .invalid, .unchecked].contains(status) {
             rows.append(("received", style.dim("(hidden; --show-secrets shows it)")))
         }
-        for note in record.notes { rows.append(("note", note)) }
+        for note in record.authNotes + record.notes { rows.append(("note", note)) }
         let labelWidth = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             lines.append("  " + style.dim(label.padding(labelWidth)) + "  " + value)

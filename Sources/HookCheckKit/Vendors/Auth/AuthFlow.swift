@@ -11,7 +11,7 @@ public enum AuthFlow {
         record.findings += findings
         // What a scheme leaves open matters once its credential was checked, not before.
         if let note = scheme.note, [.valid, .invalid, .unverifiable].contains(result.status) || scheme.keyKind == .none {
-            record.notes.append(note)
+            record.authNotes.append(note)
         }
         return result
     }
