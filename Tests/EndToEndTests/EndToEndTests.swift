@@ -72,7 +72,8 @@ struct EndToEndTests {
 
     @Test("captures: every kept capture passes lint with the sample token and secret")
     func captures() throws {
-        let result = try Binary.run(["lint", "--strict", "--body", "samples/captures/drift-contact_updated.body.json", "samples/captures"],
+        let result = try Binary.run(["lint", "--strict", "--now", "2026-04-14T09:21:30Z", "--public-key", "samples/copernica/.sample-key.pub.pem",
+                                     "--body", "samples/captures/drift-contact_updated.body.json", "samples/captures"],
                                     environment: ["HOOKCHECK_DRIFT_TOKEN": try Self.token, "HOOKCHECK_SUPEROFFICE_SECRET": try Self.superOfficeSecret])
         // The HAR's Copernica form post carries no signature: a warning, an error under --strict.
         let files = try sampleFiles("samples/captures")

@@ -151,4 +151,9 @@ struct RegistryTests {
         let section = lines[start...].prefix { !$0.isEmpty }.joined(separator: "\n")
         try checkReadmeSection("options", "```\n" + section + "\n```\n")
     }
+
+    @Test("the README's list of input formats is hookcheck help inputs")
+    func readmeInputs() throws {
+        try checkReadmeSection("inputs", "```\n" + HelpInputs.text() + "```\n")
+    }
 }

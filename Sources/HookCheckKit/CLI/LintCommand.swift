@@ -143,18 +143,27 @@ struct LintCommand {
     }
 
     /// Fixtures copied from one delivery share its id: each later copy is told where the first is.
+    /// One delivery seen through several tools (a pcap and a HAR of it), or sent again (a retry,
+    /// or twice in one capture), is not a copy.
     private static func markDuplicateDeliveries(_ files: inout [LintFile], strict: Bool) {
-        var first: [String: String] = [:]
+        struct Key: Hashable {
+            var id: String
+            var capture: CaptureKind
+            var attempt: Int?
+        }
+        var first: [Key: (source: String, line: Int)] = [:]
         for file in files.indices {
             for record in files[file].records.indices {
                 let current = files[file].records[record]
                 guard let id = current.delivery.id else { continue }
-                guard let original = first[id] else {
-                    first[id] = "\(current.source):\(current.line)"
+                let key = Key(id: id, capture: current.capture, attempt: current.delivery.attempt)
+                guard let original = first[key] else {
+                    first[key] = (current.source, current.line)
                     continue
                 }
+                guard original.source != current.source else { continue }
                 files[file].records[record].findings.append(Finding(strict ? .error : .warning, .duplicateDelivery,
-                    "delivery id \(id) is also in \(original): a fixture copied from another delivery may hide a missing case",
+                    "delivery id \(id) is also in \(original.source):\(original.line): a fixture copied from another delivery may hide a missing case",
                     at: SourcePosition(line: current.line, column: 1)))
             }
         }
