@@ -111,6 +111,24 @@ let renderTime = try best(of: 3) {
 report("read + parse + detect + validate + render", bytes: corpus.count, seconds: renderTime)
 print(String(format: "max resident memory so far: %.1f MB", maxResidentMB()))
 
+// 4b. The same requests in a pcap of one keep-alive connection, read as a capture: reassembly and
+// the request reader, against the request reader alone on the raw stream (the design asks for at
+// least a third of its speed).
+let pcap = PcapWriter.keepAlive(corpus)
+let pcapPath = workDirectory.appendingPathComponent("stream.pcap").path
+_ = FileManager.default.createFile(atPath: pcapPath, contents: Data(pcap))
+let rawReadTime = try best(of: 3) {
+    let count = try InputRequests.all(in: try ByteStream.open(path: corpusPath), source: corpusPath).count
+    precondition(count == eventCount)
+}
+let pcapReadTime = try best(of: 3) {
+    let count = try InputRequests.all(in: try ByteStream.open(path: pcapPath), source: pcapPath).count
+    precondition(count == eventCount, "the pcap must hold every request")
+}
+report("read requests from the raw stream", bytes: corpus.count, seconds: rawReadTime)
+report("read requests from a pcap of it", bytes: corpus.count, seconds: pcapReadTime)
+print(String(format: "pcap reading at %.2f of the raw stream's speed (at least 0.33 expected)", rawReadTime / pcapReadTime))
+
 // 5. The crypto core: SHA-256 and HMAC-SHA256 over 256 MB, fed in 1 MB pieces.
 let chunk = [UInt8]((0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
 let cryptoBytes = 256 << 20
