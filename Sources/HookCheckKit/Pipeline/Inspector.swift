@@ -62,6 +62,10 @@ public struct Inspector: Sendable {
                 }
             }.map(\.element)
         }
+        // Dropped before the verdict: an ignored finding neither fails the request nor shows.
+        if !options.ignoredCodes.isEmpty {
+            record.findings.removeAll { options.ignores($0.code) }
+        }
         if options.strict {
             for index in record.findings.indices where record.findings[index].severity == .warning {
                 record.findings[index].severity = .error

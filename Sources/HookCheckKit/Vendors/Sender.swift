@@ -104,6 +104,8 @@ public struct InspectOptions: Sendable {
     public var maxAge: Int64?
     /// Warnings count as errors.
     public var strict = false
+    /// Findings whose code matches one of these are dropped (`--ignore`).
+    public var ignoredCodes: [FindingCodePattern] = []
     public var maxDepth = JSONParser.defaultMaxDepth
     /// Values of the options senders declare.
     public var senderValues: [SenderOption: String] = [:]
@@ -114,6 +116,11 @@ public struct InspectOptions: Sendable {
 
     /// The value given for a sender's option.
     public func value(of option: SenderOption) -> String? { senderValues[option] }
+
+    /// Whether `--ignore` drops findings with this code.
+    public func ignores(_ code: FindingCode) -> Bool {
+        ignoredCodes.contains { $0.matches(code) }
+    }
 
     /// The keys to try for a sender: a public key for asymmetric schemes; for secret schemes the
     /// secrets given, else the first of the sender's variables that is set.
