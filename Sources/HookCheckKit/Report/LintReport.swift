@@ -30,6 +30,8 @@ public struct LintReport {
     public var files: [LintFile]
     public var skipped: [String]
     public var style: Style
+    /// Said after the counts, in parentheses: why they are what they are (an empty shard).
+    public var note: String?
 
     public init(files: [LintFile], skipped: [String], style: Style = Style(enabled: false)) {
         self.files = files
@@ -40,9 +42,10 @@ public struct LintReport {
     public var failedCount: Int { files.filter(\.failed).count }
     public var passedCount: Int { files.count - failedCount }
 
-    /// `N passed, M failed`, and `, K skipped` when some were.
+    /// `N passed, M failed`, and `, K skipped` when some were; then the note, if any.
     public var summary: String {
         "\(passedCount) passed, \(failedCount) failed" + (skipped.isEmpty ? "" : ", \(skipped.count) skipped")
+            + (note.map { " (\($0))" } ?? "")
     }
 
     public func text() -> String {
