@@ -12,17 +12,20 @@ public final class CLIEnvironment {
     public let stdinIsTerminal: Bool
     public let stdoutIsTerminal: Bool
     public let variables: [String: String]
+    /// Where the search for `.hookcheck.json` starts; nil: the process's current directory.
+    public let workingDirectory: String?
     private let writeOut: ([UInt8]) -> Void
     private let writeErr: ([UInt8]) -> Void
     private var pending: [UInt8] = []
 
     public init(standardInput: Input, stdinIsTerminal: Bool, stdoutIsTerminal: Bool,
-                variables: [String: String],
+                variables: [String: String], workingDirectory: String? = nil,
                 writeOut: @escaping ([UInt8]) -> Void, writeErr: @escaping ([UInt8]) -> Void) {
         self.standardInput = standardInput
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
         self.variables = variables
+        self.workingDirectory = workingDirectory
         self.writeOut = writeOut
         self.writeErr = writeErr
     }

@@ -12,12 +12,12 @@ struct DiffCommand {
 
     init(settings: RunSettings, parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         guard settings.paths.count == 2 else { throw UsageError(message: "diff takes two inputs: OLD and NEW", suggestion: nil) }
-        for pointer in parsed.all(.ignore) where !(pointer.isEmpty || pointer.hasPrefix("/")) {
+        for pointer in parsed.all(.ignorePointer) where !(pointer.isEmpty || pointer.hasPrefix("/")) {
             throw UsageError(message: "The value '\(pointer)' is invalid for '--ignore <pointer>'; a JSON Pointer starts with '/'", suggestion: nil)
         }
         self.settings = settings
         self.io = io
-        ignores = parsed.all(.ignore)
+        ignores = parsed.all(.ignorePointer)
     }
 
     /// The payloads of every request in one input.

@@ -9,6 +9,8 @@ struct LintCommand {
     /// Where the report goes; the summary line still goes to standard output.
     let output: String?
     let excludes: [Glob]
+    /// `--shard K/N`: only this shard's files.
+    let shard: LintShard?
     /// What every request must be.
     let expectations: Expectations
 
@@ -22,7 +24,11 @@ struct LintCommand {
         self.settings = settings
         self.io = io
         output = parsed.value(.output)
-        excludes = parsed.all(.exclude).map(Glob.init)
+        excludes = settings.excludes.map(Glob.init)
+        shard = try parsed.value(.shard).map { text throws(UsageError) in try LintShard(text) }
+        if shard != nil, settings.paths.contains("-") {
+            throw UsageError(message: "--shard splits files; standard input cannot be split", suggestion: nil)
+        }
         expectations = Expectations(vendor: try parsed.value(.expectVendor).map { id throws(UsageError) in try RunSettings.senderID(id, option: "--expect-vendor") },
                                     event: parsed.value(.expectEvent))
     }
@@ -66,15 +72,32 @@ struct LintCommand {
             io.err("hookcheck: no files to check in \(settings.paths.joined(separator: ", "))\(excluded)\n")
             return .trouble
         }
+        var note: String?
+        if let shard {
+            // A path on the command line that cannot be read stays in every shard: a job pointed
+            // at the wrong folder must fail whichever shard it runs.
+            paths = paths.filter(shard.holds)
+            // A matrix with more jobs than files has empty shards: nothing to check is fine there.
+            if paths.isEmpty, unreadable.isEmpty { note = "shard \(shard) holds no file" }
+        }
         let inspector = Inspector(options: settings.options)
         var files = check(paths, inspector)
         if usesStandardInput { files.insert(checkStandardInput(inspector), at: 0) }
         files += unreadable
         files.sort { $0.path < $1.path }
         Self.markDuplicateDeliveries(&files, strict: settings.options.strict)
+        // What lint itself adds (duplicates, expectations) is dropped by --ignore too.
+        if !settings.options.ignoredCodes.isEmpty {
+            for file in files.indices {
+                for record in files[file].records.indices {
+                    files[file].records[record].findings.removeAll { settings.options.ignores($0.code) }
+                }
+            }
+        }
         skipped.sort()
 
-        let report = LintReport(files: files, skipped: skipped, style: Style(enabled: settings.color && output == nil))
+        var report = LintReport(files: files, skipped: skipped, style: Style(enabled: settings.color && output == nil))
+        report.note = note
         let text: String = switch settings.format {
         case .github: report.github()
         case .junit: report.junit()

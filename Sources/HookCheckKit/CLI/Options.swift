@@ -3,7 +3,11 @@ import HookCheckModel
 /// What an option is, independent of its spelling: the key values are stored under.
 enum OptionKey: Hashable, Sendable {
     case vendor, format, secret, secretEnv, secretFile, body, publicKey, now, maxAge, header, strict, color, quiet,
-         showSecrets, output, exclude, expectVendor, expectEvent, ignore, emit, url, help, version
+         showSecrets, output, exclude, expectVendor, expectEvent, shard, emit, url, config, help, version
+    /// `--ignore` for inspect, lint and verify: a finding code (or a glob of codes) to drop.
+    case ignoreCode
+    /// `--ignore` for diff: a JSON Pointer to leave out of the comparison.
+    case ignorePointer
     /// An option a sender declares (an account to compare with the request's).
     case sender(SenderOption)
 }
@@ -68,6 +72,9 @@ enum OptionTable {
             OptionSpec(key: .header, long: "--header", short: "H", value: "Name: value",
                        help: "Add a header to bare-body inputs (e.g. a token or signature). Repeatable.",
                        commands: [.inspect, .lint, .verify, .diff]),
+            OptionSpec(key: .ignoreCode, long: "--ignore", short: nil, value: "code",
+                       help: "Drop findings with this code, or a glob of codes (auth.*), before the exit status is decided. Repeatable.",
+                       commands: analysing),
             OptionSpec(key: .strict, long: "--strict", short: nil, value: nil,
                        help: "Treat warnings as errors.",
                        commands: analysing),
@@ -92,7 +99,10 @@ enum OptionTable {
             OptionSpec(key: .expectEvent, long: "--expect-event", short: nil, value: "event",
                        help: "lint: every request must be this event.",
                        commands: [.lint]),
-            OptionSpec(key: .ignore, long: "--ignore", short: nil, value: "pointer",
+            OptionSpec(key: .shard, long: "--shard", short: nil, value: "K/N",
+                       help: "lint: check only shard K of N, a stable split of the files by path (for CI matrices).",
+                       commands: [.lint]),
+            OptionSpec(key: .ignorePointer, long: "--ignore", short: nil, value: "pointer",
                        help: "diff: leave out a JSON Pointer and what is under it (a * segment matches any one). Repeatable.",
                        commands: [.diff]),
             OptionSpec(key: .emit, long: "--emit", short: nil, value: "what",
@@ -101,6 +111,9 @@ enum OptionTable {
             OptionSpec(key: .url, long: "--url", short: nil, value: "url",
                        help: "sign: where the request goes (its path and Host; required with --emit curl).",
                        commands: [.sign]),
+            OptionSpec(key: .config, long: "--config", short: nil, value: "path",
+                       help: "Read defaults from this file instead of the .hookcheck.json found in this folder or the nearest parent.",
+                       commands: [.inspect, .lint, .verify, .sign, .diff]),
             OptionSpec(key: .help, long: "--help", short: "h", value: nil,
                        help: "Show help information.",
                        commands: Set(Command.allCases)),
@@ -111,8 +124,16 @@ enum OptionTable {
         return options
     }()
 
-    static func spec(long: String) -> OptionSpec? { all.first { $0.long == long } }
-    static func spec(short: Character) -> OptionSpec? { all.first { $0.short == short } }
+    /// The option a spelling names; where commands give one spelling different meanings
+    /// (`--ignore`), the one that applies to `command`.
+    static func spec(long: String, command: Command? = nil) -> OptionSpec? {
+        let named = all.filter { $0.long == long }
+        return named.first { command.map($0.commands.contains) ?? false } ?? named.first
+    }
+    static func spec(short: Character, command: Command? = nil) -> OptionSpec? {
+        let named = all.filter { $0.short == short }
+        return named.first { command.map($0.commands.contains) ?? false } ?? named.first
+    }
     static func spec(_ key: OptionKey) -> OptionSpec? { all.first { $0.key == key } }
 }
 
@@ -175,13 +196,13 @@ enum ArgumentParser {
                     name = String(argument[..<equals])
                     inlineValue = String(argument[argument.index(after: equals)...])
                 }
-                guard let found = OptionTable.spec(long: name) else {
+                guard let found = OptionTable.spec(long: name, command: parsed.command) else {
                     throw UsageError(message: "Unknown option '\(name)'", suggestion: suggest(name))
                 }
                 spec = found
             } else {
                 let letter = argument[argument.index(after: argument.startIndex)]
-                guard let found = OptionTable.spec(short: letter) else {
+                guard let found = OptionTable.spec(short: letter, command: parsed.command) else {
                     throw UsageError(message: "Unknown option '\(argument)'", suggestion: suggest(argument))
                 }
                 spec = found
@@ -213,7 +234,8 @@ enum ArgumentParser {
 
     /// The nearest known option, when it is near enough to be a typo.
     static func suggest(_ name: String) -> String? {
-        let candidates = OptionTable.all.map(\.long)
+        var seen = Set<String>()
+        let candidates = OptionTable.all.map(\.long).filter { seen.insert($0).inserted }
         let bare = name.hasPrefix("--") ? name : "-" + name.drop { $0 == "-" }
         var best: (String, Int)?
         for candidate in candidates {

@@ -15,6 +15,10 @@ struct RunSettings {
     var extraHeaders: [HTTPHeader]
     /// The body for `curl -v` captures, which show only headers (`--body`).
     var body: [UInt8]?
+    /// lint's `--exclude` globs, or the config file's `exclude`.
+    var excludes: [String]
+    /// sign's `--url`, or the config file's `url`.
+    var url: String?
 
     init(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) {
         command = parsed.command
@@ -25,15 +29,26 @@ struct RunSettings {
         showSecrets = parsed.has(.showSecrets)
         body = try parsed.value(.body).map { path throws(UsageError) in try Self.readFile(path, what: "the body file") }
         extraHeaders = try parsed.all(.header).map(Self.header)
-        options = try Self.inspectOptions(parsed, io: io)
+        let config = try ConfigFile.load(parsed, io: io)
+        let applies = { (key: OptionKey) in config != nil && ConfigFile.applies(key, to: parsed.command) }
+        // For a list, the command line's replaces the config file's.
+        excludes = parsed.values[.exclude] ?? (applies(.exclude) ? config?.exclude?.map(\.value) : nil) ?? []
+        url = parsed.value(.url) ?? (applies(.url) ? config?.url?.value : nil)
+        options = try Self.inspectOptions(parsed, config: config, applies: applies, io: io)
         options.keepReceivedCredential = showSecrets
     }
 
     /// The analysis options: sender, secrets, key, clock, strictness, senders' own options.
-    private static func inspectOptions(_ parsed: ParsedArguments, io: CLIEnvironment) throws(UsageError) -> InspectOptions {
+    private static func inspectOptions(_ parsed: ParsedArguments, config: ConfigFile?, applies: (OptionKey) -> Bool,
+                                       io: CLIEnvironment) throws(UsageError) -> InspectOptions {
         var options = InspectOptions()
         options.environment = io.variables
-        options.strict = parsed.has(.strict)
+        options.strict = parsed.has(.strict) || (applies(.strict) && config?.strict == true)
+        if let given = parsed.values[.ignoreCode] {
+            options.ignoredCodes = try given.map { text throws(UsageError) in try codePattern(text, where: nil) }
+        } else if applies(.ignoreCode), let config, let ignore = config.ignore {
+            options.ignoredCodes = try ignore.map { item throws(UsageError) in try codePattern(item.value, where: (config, item.position)) }
+        }
         options.forcedVendor = try parsed.value(.vendor).map { id throws(UsageError) in try senderID(id, option: "--vendor") }
         let fixedNow = try parsed.value(.now).map(parseNow)
         options.now = fixedNow ?? currentMillis()
@@ -44,12 +59,29 @@ struct RunSettings {
             }
             options.maxAge = millis
         }
-        options.publicKey = try parsed.value(.publicKey).map(publicKey)
+        if let path = parsed.value(.publicKey) {
+            options.publicKey = try publicKey(path)
+        } else if applies(.publicKey), let config, let key = config.publicKey {
+            do {
+                options.publicKey = try publicKey(key.value, label: "publicKey \(key.value) (from \(config.path))")
+            } catch {
+                throw config.error(at: key.position, error.message)
+            }
+        }
         for option in SenderRegistry.options {
             if let value = parsed.value(.sender(option)) { options.senderValues[option] = value }
         }
         for (key, value) in parsed.secretOptions {
             options.secrets.append(try secret(key, value, io: io))
+        }
+        if parsed.secretOptions.isEmpty, applies(.secretEnv), let config, let names = config.secrets {
+            for name in names {
+                guard let value = io.variables[name.value], !value.isEmpty else {
+                    let state = io.variables[name.value] == nil ? "is not set" : "is empty"
+                    throw config.error(at: name.position, "environment variable \(name.value) (from 'secrets') \(state)")
+                }
+                options.secrets.append(SecretSource(label: "\(name.value) (from \(config.path))", value: Array(value.utf8)))
+            }
         }
         // Several --secret values are told apart by their place: which one matched, never its value.
         if options.secrets.filter({ $0.label == "--secret" }).count > 1 {
@@ -77,12 +109,23 @@ struct RunSettings {
     }
 
     /// A key that cannot be used is the user's trouble (exit 2), not the request's fault.
-    private static func publicKey(_ path: String) throws(UsageError) -> SecretSource {
+    private static func publicKey(_ path: String, label: String? = nil) throws(UsageError) -> SecretSource {
+        let label = label ?? "--public-key \(path)"
         let bytes = try readFile(path, what: "the public key")
         if case .failure(let error) = RSAPublicKey.parse(String(decoding: bytes, as: UTF8.self)) {
-            throw UsageError(message: "--public-key \(path) is not a usable RSA public key: \(error)", suggestion: nil)
+            throw UsageError(message: "\(label) is not a usable RSA public key: \(error)", suggestion: nil)
         }
-        return SecretSource(label: "--public-key \(path)", value: bytes)
+        return SecretSource(label: label, value: bytes)
+    }
+
+    /// An `--ignore` code or glob; one that matches no code is a typo, named with the nearest.
+    static func codePattern(_ text: String, where place: (config: ConfigFile, position: SourcePosition)?) throws(UsageError) -> FindingCodePattern {
+        let pattern = FindingCodePattern(text)
+        guard FindingCodeRegistry.codes(matching: pattern).isEmpty else { return pattern }
+        let message = "Unknown finding code '\(text)'\(place == nil ? " for '--ignore <code>'" : " in 'ignore'"); 'hookcheck explain' lists them"
+        let suggestion = FindingCodeRegistry.nearest(to: pattern)
+        if let place { throw place.config.error(at: place.position, message, suggestion: suggestion) }
+        throw UsageError(message: message, suggestion: suggestion.map { "--ignore \($0)" })
     }
 
     private static func header(_ text: String) throws(UsageError) -> HTTPHeader {

@@ -16,7 +16,7 @@ struct SignCommand {
         named = try settings.options.forcedVendor.map { id throws(UsageError) in try Self.signingSender(id) }
         guard settings.paths.count <= 1 else { throw UsageError(message: "sign takes one path (or - for standard input)", suggestion: nil) }
         emit = try parsed.choice(.emit, default: .header)
-        url = try parsed.value(.url).map { text throws(UsageError) in
+        url = try settings.url.map { text throws(UsageError) in
             guard let url = WebhookURL(text) else {
                 throw UsageError(message: "The value '\(text)' is invalid for '--url <url>'; expected http://host/path or https://host/path", suggestion: nil)
             }
