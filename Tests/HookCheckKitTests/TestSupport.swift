@@ -55,12 +55,14 @@ func runCLIAtRoot(_ arguments: [String], variables: [String: String] = [:]) -> (
     return runCLI(arguments, variables: variables)
 }
 
-/// Runs the CLI in process, with standard input from `stdin`.
-func runCLI(_ arguments: [String], stdin: String = "", variables: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+/// Runs the CLI in process, with standard input from `stdin`; `directory` is where the search for
+/// `.hookcheck.json` starts (the process's current directory when nil).
+func runCLI(_ arguments: [String], stdin: String = "", variables: [String: String] = [:],
+            directory: String? = nil) -> (status: Int32, out: String, err: String) {
     final class Box: @unchecked Sendable { var out: [UInt8] = []; var err: [UInt8] = [] }
     let box = Box()
     let io = CLIEnvironment(standardInput: .bytes(Array(stdin.utf8)), stdinIsTerminal: false, stdoutIsTerminal: false,
-                            variables: variables, writeOut: { box.out += $0 }, writeErr: { box.err += $0 })
+                            variables: variables, workingDirectory: directory, writeOut: { box.out += $0 }, writeErr: { box.err += $0 })
     let status = CLI.run(arguments, io: io)
     return (status, String(decoding: box.out, as: UTF8.self), String(decoding: box.err, as: UTF8.self))
 }
