@@ -14,6 +14,10 @@ public enum CLI {
                 io.out(Help.text(for: nil))
                 return .valid
             }
+            if topic == "--man" {
+                io.out(ManPage.text())
+                return .valid
+            }
             if topic == "inputs" {
                 io.out(HelpInputs.text())
                 return .valid
@@ -59,6 +63,7 @@ public enum CLI {
             case .vendors: return try VendorsCommand(settings: settings, io: io).run()
             case .diff: return try DiffCommand(settings: settings, parsed: parsed, io: io).run()
             case .explain: return try ExplainCommand(settings: settings, io: io).run()
+            case .completions: return try CompletionsCommand(settings: settings, io: io).run()
             }
         } catch {
             return usageFailure(error, command: parsed.command, io: io)

@@ -6,7 +6,7 @@ enum Help {
         var lines: [String] = []
         let shown = command ?? .inspect
         lines.append("OVERVIEW: " + (command == nil
-            ? "hookcheck reads webhook requests (raw HTTP dumps or bare bodies), detects the sender, validates the payload, checks the token or signature, and shows what arrived."
+            ? summary
             : shown.overview))
         lines.append("")
         lines.append("USAGE: " + shown.usage)
@@ -28,13 +28,15 @@ enum Help {
             lines.append("  <vendor> <event>        A vendor's id (\(SenderRegistry.all.map(\.id).joined(separator: ", "))), then one of its events.")
         case .explain:
             lines.append("  <code>                  A finding code, as printed in brackets after a finding (json.syntax).")
+        case .completions:
+            lines.append("  <shell>                 " + OptionChoice.phrase(Shell.allCases.map { OptionChoice(value: $0.rawValue) }) + ".")
         }
         lines.append("")
         lines.append("OPTIONS:")
         let options = OptionTable.all.filter { $0.commands.contains(shown) }
         let width = (options.map(\.display.count).max() ?? 0) + 2
         for option in options {
-            lines.append("  " + option.display.padding(width) + option.help)
+            lines.append("  " + option.display.padding(width) + option.help(for: shown))
         }
         if command == nil {
             lines.append("")
@@ -42,23 +44,31 @@ enum Help {
             for sub in Command.allCases {
                 lines.append("  " + (sub.rawValue + (sub == .inspect ? " (default)" : "")).padding(20) + sub.overview)
             }
-            lines.append("  " + "help".padding(20) + "Show help for a subcommand: hookcheck help <subcommand>; hookcheck help inputs lists the input formats.")
+            lines.append("  " + "help".padding(20) + "Show help for a subcommand: hookcheck help <subcommand>; hookcheck help inputs lists the input formats; hookcheck help --man prints the manual page.")
             lines.append("")
             lines.append("EXIT STATUS:")
-            lines.append("  0  every request is valid (no error-level finding)")
-            lines.append("  1  at least one error-level finding (syntax, schema, authentication, unknown sender)")
-            lines.append("  2  a usage error, or an input that cannot be read")
+            for status in ExitStatus.allCases {
+                lines.append("  \(status.rawValue)  \(status.summary)")
+            }
             lines.append("")
             lines.append("ENVIRONMENT:")
-            for sender in SenderRegistry.all {
-                for variable in sender.secretVariables {
-                    lines.append("  " + variable.padding(30) + "\(sender.displayName) token or secret, when no --secret* option is given")
-                }
+            for (variable, meaning) in environment {
+                lines.append("  " + variable.padding(30) + meaning)
             }
-            lines.append("  " + "NO_COLOR".padding(30) + "Disable colour (with --color auto)")
             lines.append("")
-            lines.append("  See 'hookcheck help <subcommand>' for detailed help.")
+            lines.append("  See 'hookcheck help <subcommand>' for detailed help, 'hookcheck help inputs' for the input")
+            lines.append("  formats hookcheck reads, and 'hookcheck explain' for every finding code and how to fix it.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The environment variables hookcheck reads: each sender's secret variables, then NO_COLOR.
+    static var environment: [(variable: String, meaning: String)] {
+        SenderRegistry.all.flatMap { sender in
+            sender.secretVariables.map { ($0, "\(sender.displayName) token or secret, when no --secret* option is given") }
+        } + [("NO_COLOR", "Disable colour (with --color auto)")]
+    }
+
+    /// The one-line summary of the program, for the overview and the manual page.
+    static let summary = "hookcheck reads webhook requests (raw HTTP dumps or bare bodies), detects the sender, validates the payload, checks the token or signature, and shows what arrived."
 }

@@ -19,14 +19,63 @@ struct OptionSpec: Sendable {
     var short: Character?
     /// The value's placeholder, or nil for a flag.
     var value: String?
+    /// The help text; for an option with fixed choices, the lead its command's choices follow.
     var help: String
     var commands: Set<Command>
+    /// What the value is: where help's choices and completions come from.
+    var kind: OptionValueKind = .text
 
     var display: String {
         var text = short.map { "-\($0), " } ?? ""
         text += long
         if let value { text += " <\(value)>" }
         return text
+    }
+
+    /// The values the option takes in `command`, when they are a fixed list.
+    func choices(for command: Command) -> [OptionChoice]? {
+        switch kind {
+        case .text, .path: nil
+        case .format: command.formats.enumerated().map { OptionChoice(value: $1.rawValue, note: $0 == 0 ? "default" : nil) }
+        case .color: ColorChoice.allCases.map { OptionChoice(value: $0.rawValue, note: $0.note) }
+        case .emit: EmitMode.allCases.map { OptionChoice(value: $0.rawValue, note: $0.note) }
+        case .vendor: SenderRegistry.all.map { OptionChoice(value: $0.id, note: nil) }
+        }
+    }
+
+    /// The help text as `command` shows it: its own choices, never another command's.
+    func help(for command: Command) -> String {
+        guard let choices = choices(for: command) else { return help }
+        return help + ": " + OptionChoice.phrase(choices) + "."
+    }
+}
+
+/// What an option's value is, for help and completions.
+enum OptionValueKind: Sendable {
+    /// Free text: nothing to complete.
+    case text
+    /// A file.
+    case path
+    /// One of the command's `formats`.
+    case format
+    /// One of `ColorChoice`.
+    case color
+    /// One of `EmitMode`.
+    case emit
+    /// A sender's id.
+    case vendor
+}
+
+/// One value of an option with fixed choices, with what help says about it.
+struct OptionChoice: Sendable, Equatable {
+    var value: String
+    var note: String? = nil
+
+    /// "a (note), b or c".
+    static func phrase(_ choices: [OptionChoice]) -> String {
+        let words = choices.map { choice in choice.value + (choice.note.map { " (\($0))" } ?? "") }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
     }
 }
 
@@ -37,11 +86,11 @@ enum OptionTable {
     static let all: [OptionSpec] = {
         var options: [OptionSpec] = [
             OptionSpec(key: .vendor, long: "--vendor", short: nil, value: "vendor",
-                       help: "Skip detection: \(SenderRegistry.all.map(\.id).joined(separator: ", ")).",
-                       commands: [.inspect, .lint, .verify, .sign]),
+                       help: "Skip detection",
+                       commands: [.inspect, .lint, .verify, .sign], kind: .vendor),
             OptionSpec(key: .format, long: "--format", short: nil, value: "format",
-                       help: "Output format: text (default), json or ndjson; lint: text, json, github, junit or sarif.",
-                       commands: [.inspect, .lint, .verify, .vendors, .diff, .explain]),
+                       help: "Output format",
+                       commands: [.inspect, .lint, .verify, .vendors, .diff, .explain], kind: .format),
             OptionSpec(key: .secret, long: "--secret", short: nil, value: "value",
                        help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
                        commands: [.inspect, .lint, .verify, .sign]),
@@ -50,13 +99,13 @@ enum OptionTable {
                        commands: [.inspect, .lint, .verify, .sign]),
             OptionSpec(key: .secretFile, long: "--secret-file", short: nil, value: "path",
                        help: "Read a token or secret from a file (one trailing newline is dropped). Repeatable.",
-                       commands: [.inspect, .lint, .verify, .sign]),
+                       commands: [.inspect, .lint, .verify, .sign], kind: .path),
             OptionSpec(key: .body, long: "--body", short: nil, value: "path",
                        help: "The body of a curl -v capture, which shows only the request's headers.",
-                       commands: [.inspect, .lint, .verify, .diff]),
+                       commands: [.inspect, .lint, .verify, .diff], kind: .path),
             OptionSpec(key: .publicKey, long: "--public-key", short: nil, value: "path",
                        help: "A public key for RSA signatures: PEM (SPKI or PKCS#1), or the DKIM TXT record published at the keyId.",
-                       commands: analysing),
+                       commands: analysing, kind: .path),
         ]
         // Each sender's own options, in its own words.
         options += SenderRegistry.options.map { option in
@@ -79,8 +128,8 @@ enum OptionTable {
                        help: "Treat warnings as errors.",
                        commands: analysing),
             OptionSpec(key: .color, long: "--color", short: nil, value: "when",
-                       help: "Colour: auto (default: on a terminal, unless NO_COLOR is set), always or never.",
-                       commands: [.inspect, .lint, .verify, .diff]),
+                       help: "Colour",
+                       commands: [.inspect, .lint, .verify, .diff], kind: .color),
             OptionSpec(key: .quiet, long: "--quiet", short: "q", value: nil,
                        help: "Only problems: no info findings, nothing for valid requests (lint never prints info findings).",
                        commands: analysing),
@@ -89,13 +138,13 @@ enum OptionTable {
                        commands: [.inspect, .verify, .diff]),
             OptionSpec(key: .output, long: "--output", short: "o", value: "path",
                        help: "lint: write the report to a file (the summary line still goes to standard output).",
-                       commands: [.lint]),
+                       commands: [.lint], kind: .path),
             OptionSpec(key: .exclude, long: "--exclude", short: nil, value: "glob",
                        help: "lint: skip files matching a glob (*, ?, [...], ** across folders). Repeatable.",
                        commands: [.lint]),
             OptionSpec(key: .expectVendor, long: "--expect-vendor", short: nil, value: "vendor",
-                       help: "lint: every request must come from this vendor.",
-                       commands: [.lint]),
+                       help: "lint: every request must come from this vendor",
+                       commands: [.lint], kind: .vendor),
             OptionSpec(key: .expectEvent, long: "--expect-event", short: nil, value: "event",
                        help: "lint: every request must be this event.",
                        commands: [.lint]),
@@ -106,8 +155,8 @@ enum OptionTable {
                        help: "diff: leave out a JSON Pointer and what is under it (a * segment matches any one). Repeatable.",
                        commands: [.diff]),
             OptionSpec(key: .emit, long: "--emit", short: nil, value: "what",
-                       help: "sign: header (default), request (a complete signed request dump) or curl (a command replaying it to --url).",
-                       commands: [.sign]),
+                       help: "What to print",
+                       commands: [.sign], kind: .emit),
             OptionSpec(key: .url, long: "--url", short: nil, value: "url",
                        help: "sign: where the request goes (its path and Host; required with --emit curl).",
                        commands: [.sign]),
