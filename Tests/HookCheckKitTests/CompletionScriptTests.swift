@@ -98,7 +98,8 @@ struct CompletionScriptTests {
         BashCase(words: ["hookcheck", "help", ""], expected: Command.allCases.map(\.rawValue) + ["inputs"]),
         BashCase(words: ["hookcheck", "completions", ""], expected: Shell.allCases.map(\.rawValue)),
         BashCase(words: ["hookcheck", "diff", "--ig"], expected: ["--ignore"]),
-        BashCase(words: ["hookcheck", "inspect", "--ign"], expected: []),
+        BashCase(words: ["hookcheck", "inspect", "--ign"], expected: ["--ignore"]),
+        BashCase(words: ["hookcheck", "vendors", "--ign"], expected: []),
     ]
 
     @Test("bash completes words the way the option table says (skipped without bash)", arguments: bashCases)
