@@ -12,11 +12,15 @@ all: build
 build:
 	$(SWIFT) build -c release --product hookcheck $(SWIFT_FLAGS)
 
-# Inspects every sample; samples/invalid/ is broken on purpose, so a non-zero status is expected.
+# Inspects a few samples in full (a Drift dump, a SuperOffice dump, a pcap of four deliveries), then
+# every sample with the sample token, secret and key, as a tally per folder naming every invalid
+# file and why it is invalid on purpose. --now is when the Copernica samples were signed:
+# Copernica's receivers refuse a Date older than a minute.
+DEMO_ENV = HOOKCHECK_DRIFT_TOKEN="$$(cat samples/drift/.token)" HOOKCHECK_SUPEROFFICE_SECRET="$$(cat samples/superoffice/.secret)"
+DEMO_OPTIONS = --now 2026-04-14T09:21:30Z --public-key samples/copernica/.sample-key.dkim.txt --body samples/captures/drift-contact_updated.body.json
 demo: build
-	@HOOKCHECK_DRIFT_TOKEN="$$(cat samples/drift/.token)" HOOKCHECK_SUPEROFFICE_SECRET="$$(cat samples/superoffice/.secret)" \
-	  $(BIN) --public-key samples/copernica/.sample-key.dkim.txt --body samples/captures/drift-contact_updated.body.json samples/ \
-	  || echo "(exit status $$?: samples/invalid/ holds broken inputs on purpose)"
+	@$(DEMO_ENV) $(BIN) $(DEMO_OPTIONS) samples/drift/contact_updated.http samples/superoffice/sale.lost.http samples/captures/keepalive.pcap || true
+	@$(DEMO_ENV) $(BIN) --format ndjson $(DEMO_OPTIONS) samples/ | awk -f samples/.demo-tally.awk samples/.invalid-on-purpose -
 
 test:
 	$(SWIFT) build --build-tests
