@@ -146,4 +146,14 @@ struct CLITrustTests {
         #expect(result.out == (sent.map(String.init) ?? "-") + "\n")
         #expect(result.err.contains("signing as superoffice, detected from the request"))
     }
+
+    @Test("--expect-event is checked against the catalogue, with the nearest name")
+    func expectEvent() {
+        enterPackageRoot()
+        let typo = runCLI(["lint", "--expect-event", "new_mesage", "samples/drift"])
+        #expect(typo.status == 2)
+        #expect(typo.err.contains("Did you mean '--expect-event new_message'?"))
+        let listName = runCLI(["lint", "--expect-vendor", "superoffice", "--expect-event", "list.category.created", "samples/superoffice/list.created.http"])
+        #expect(listName.status == 0, "\(listName.out)\(listName.err)")
+    }
 }

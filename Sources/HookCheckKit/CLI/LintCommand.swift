@@ -29,8 +29,20 @@ struct LintCommand {
         if shard != nil, settings.paths.contains("-") {
             throw UsageError(message: "--shard splits files; standard input cannot be split", suggestion: nil)
         }
-        expectations = Expectations(vendor: try parsed.value(.expectVendor).map { id throws(UsageError) in try RunSettings.senderID(id, option: "--expect-vendor") },
-                                    event: parsed.value(.expectEvent))
+        let vendor = try parsed.value(.expectVendor).map { id throws(UsageError) in try RunSettings.senderID(id, option: "--expect-vendor") }
+        expectations = Expectations(vendor: vendor, event: try parsed.value(.expectEvent).map { event throws(UsageError) in
+            try Self.cataloguedEvent(event, of: vendor)
+        })
+    }
+
+    /// An event some sender's catalogue names (the --expect-vendor's, when given), or a usage error
+    /// with the nearest name: a typo must not make every fixture fail, or pass.
+    private static func cataloguedEvent(_ event: String, of vendor: String?) throws(UsageError) -> String {
+        let senders = SenderRegistry.all.filter { vendor == nil || $0.id == vendor }
+        let events = senders.flatMap(\.events)
+        guard !events.contains(where: { $0.name == event || $0.matches(event) }) else { return event }
+        throw UsageError(message: "No \(vendor.map { "\($0) " } ?? "")event is called '\(event)' (see hookcheck vendors\(vendor.map { " " + $0 } ?? ""))",
+                         suggestion: Spelling.nearest(event, in: events.map(\.name), limit: 4).map { "--expect-event \($0)" })
     }
 
     func run() -> ExitStatus {
