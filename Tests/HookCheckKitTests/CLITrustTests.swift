@@ -156,4 +156,12 @@ struct CLITrustTests {
         let listName = runCLI(["lint", "--expect-vendor", "superoffice", "--expect-event", "list.category.created", "samples/superoffice/list.created.http"])
         #expect(listName.status == 0, "\(listName.out)\(listName.err)")
     }
+
+    @Test("a --body the captured Content-Length contradicts is named as a wrong body file, and nothing is invalid because of it")
+    func wrongBodyFile() throws {
+        enterPackageRoot()
+        let result = runCLI(["--format", "ndjson", "--body", "samples/captures/cloudcx-tickets.ndjson", "samples/captures/drift-contact_updated.curl-v"])
+        #expect(result.out.contains("wrong body file?"), "\(result.out)")
+        #expect(!result.out.contains("more bytes follow the body"))
+    }
 }

@@ -204,6 +204,14 @@ public enum Captures {
                     request.loss = "curl -v shows only the request's headers, not the body that was signed; pass it with --body PATH"
                 } else {
                     request.findings.append(Finding(.info, .captureBodyFile, "the body comes from --body; its positions are lines and columns of that file"))
+                    // A --body whose size the captured Content-Length contradicts is most likely another request's body.
+                    if let declared = request.header("Content-Length").flatMap({ Int($0.trimmingBlanks) }), declared != body.count {
+                        request.findings.removeAll { $0.code == .httpContentLength || $0.code == .httpTruncated }
+                        request.findings.append(Finding(.error, .httpContentLength,
+                            "the captured Content-Length is \(declared) but the --body file has \(body.count) bytes: wrong body file?",
+                            at: request.position(ofHeader: "Content-Length")))
+                        request.loss = "the --body file is not the body this request declared (\(body.count) bytes for a Content-Length of \(declared))"
+                    }
                 }
                 requests.append(request)
             }
