@@ -164,4 +164,16 @@ struct CLITrustTests {
         #expect(result.out.contains("wrong body file?"), "\(result.out)")
         #expect(!result.out.contains("more bytes follow the body"))
     }
+
+    @Test("the pre-commit hook's default files match fixtures, not a project's own JSON", arguments: [
+        ("package.json", false), ("tsconfig.json", false), ("requirements.txt", false), ("web/package.json", false),
+        ("fixtures/drift.json", true), ("test/fixtures/so.http", true), ("samples/keepalive.pcap", true), ("webhooks/a.har", true),
+    ])
+    func preCommitFiles(_ path: String, _ checked: Bool) throws {
+        let hooks = try fixture(".pre-commit-hooks.yaml")
+        let line = try #require(hooks.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("files:") })
+        let pattern = line.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)
+        let regex = try NSRegularExpression(pattern: pattern)
+        #expect((regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil) == checked)
+    }
 }
