@@ -155,6 +155,9 @@ struct CLITrustTests {
         #expect(typo.err.contains("Did you mean '--expect-event new_message'?"))
         let listName = runCLI(["lint", "--expect-vendor", "superoffice", "--expect-event", "list.category.created", "samples/superoffice/list.created.http"])
         #expect(listName.status == 0, "\(listName.out)\(listName.err)")
+        // Another event: the finding points at where the event is named.
+        let other = runCLI(["lint", "--expect-event", "new_message", "samples/drift/contact_updated.http"])
+        #expect(other.out.hasPrefix("samples/drift/contact_updated.http:9:11: error: expected the event new_message, found \"contact_updated\""), "\(other.out)")
     }
 
     @Test("a --body the captured Content-Length contradicts is named as a wrong body file, and nothing is invalid because of it")

@@ -213,7 +213,8 @@ struct LintCommand {
         }
         if let event = expectations.event, record.event != event {
             record.findings.append(Finding(.error, .expectEvent,
-                "expected the event \(event), found \(record.event.map { "\"\($0)\"" } ?? "none")", at: SourcePosition(line: record.line, column: 1)))
+                "expected the event \(event), found \(record.event.map { "\"\($0)\"" } ?? "none")",
+                at: record.eventPosition ?? SourcePosition(line: record.line, column: 1)))
         }
         return record
     }

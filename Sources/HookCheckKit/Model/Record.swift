@@ -66,6 +66,8 @@ public struct Record: Sendable {
     /// Why the vendor was recognised ("header X-Verification-Token", ...); text view only.
     public var evidence: [String] = []
     public var event: String?
+    /// Where the event is named in the input (a body field, a header), for findings about it.
+    public var eventPosition: SourcePosition?
     public var kind: String?
     public var entity: EntityRef?
     public var account: String?

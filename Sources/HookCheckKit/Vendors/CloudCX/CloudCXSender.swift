@@ -62,6 +62,7 @@ public struct CloudCXSender: Sender {
         }
         let name = document[eventIndex].kind == .string ? document.string(eventIndex) : nil
         record.event = name
+        record.eventPosition = context.position(ofBodyOffset: Int(document[eventIndex].start))
         guard let name, let event = CloudCXCatalog.byName[name], let compiled = CloudCXCatalog.compiled[name] else {
             validator.validate(0, against: CloudCXCatalog.compiledEnvelope)
             if let name {

@@ -110,6 +110,7 @@ public struct CopernicaSender: Sender {
         }
         let body = CopernicaBody(document)
         record.event = body.eventName
+        record.eventPosition = body.typeIndex.map { context.position(ofBodyOffset: Int(document[$0].start)) }
         validator.validate(0, against: body.shape)
         if let typeIndex = body.typeIndex {
             switch body.form {

@@ -67,6 +67,7 @@ public struct DriftSender: Sender {
             eventName = alias.event
         }
         record.event = eventName
+        record.eventPosition = typeIndex.map { context.position(ofBodyOffset: Int(document[$0].start)) }
         let event = eventName.flatMap(DriftCatalog.event(named:))
         validator.validate(0, against: event.flatMap { DriftCatalog.compiledEnvelopes[$0.name] } ?? DriftCatalog.compiledAnyEnvelope)
         if let eventName, event == nil, let typeIndex {

@@ -97,6 +97,8 @@ public struct SuperOfficeSender: Sender {
         let event = eventIndex.map(document.string)
         let entity = entityIndex.map(document.string)
         record.event = event ?? headerEvent
+        record.eventPosition = eventIndex.map { context.position(ofBodyOffset: Int(document[$0].start)) }
+            ?? request.position(ofHeader: Self.eventHeader)
         let classified = event.map(SuperOfficeCatalog.classify)
         // reference/state-events.md: a state event's body has no Entity.
         let isStateEvent = classified.map { if case .known("webhook", _) = $0 { true } else { false } } ?? false
