@@ -179,4 +179,17 @@ struct CLITrustTests {
         let regex = try NSRegularExpression(pattern: pattern)
         #expect((regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil) == checked)
     }
+
+    @Test("a finding in a --body file names that file, in lint and in the text view")
+    func bodyFileNamed() throws {
+        enterPackageRoot()
+        let body = FileManager.default.temporaryDirectory.appendingPathComponent("hookcheck-body-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: body) }
+        try Data(#"{"orgId": 2187412, "type": "contact_updated", "data": {"endUserId": "x", "timestamp": 1, "diff": []}}"#.utf8).write(to: body)
+        let lint = runCLI(["lint", "--body", body.path, "samples/captures/drift-contact_updated.curl-v"])
+        #expect(lint.out.contains("\(body.path):1:"), "\(lint.out)")
+        #expect(lint.out.contains("expected integer, found string [schema.type]"))
+        let text = runCLI(["--body", body.path, "samples/captures/drift-contact_updated.curl-v"])
+        #expect(text.out.contains(" \(body.path):1:"), "\(text.out)")
+    }
 }

@@ -37,7 +37,7 @@ struct RequestFeed {
             }
             do {
                 try InputRequests.each(in: stream, source: source, extraHeaders: settings.extraHeaders,
-                                       verboseBody: settings.body, body)
+                                       verboseBody: settings.body, verboseBodyPath: settings.bodyPath, body)
             } catch {
                 io.err("hookcheck: \(error.message)\n")
                 readable = false

@@ -139,7 +139,7 @@ struct LintCommand {
         }
         let slots = Slots(paths.count)
         let expectations = expectations
-        let extra = (headers: settings.extraHeaders, body: settings.body)
+        let extra = (headers: settings.extraHeaders, body: settings.body, bodyPath: settings.bodyPath)
         slots.files.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress
             // Each iteration writes only its own slot.
@@ -152,11 +152,11 @@ struct LintCommand {
     }
 
     private static func checkFile(_ path: String, _ inspector: Inspector, _ expectations: Expectations,
-                                  _ extra: (headers: [HTTPHeader], body: [UInt8]?)) -> LintFile {
+                                  _ extra: (headers: [HTTPHeader], body: [UInt8]?, bodyPath: String?)) -> LintFile {
         do {
             var records: [Record] = []
             try InputRequests.each(in: try ByteStream.open(path: path), source: path, extraHeaders: extra.headers,
-                                   verboseBody: extra.body) { records.append(expect(inspector.analyze($0), expectations)) }
+                                   verboseBody: extra.body, verboseBodyPath: extra.bodyPath) { records.append(expect(inspector.analyze($0), expectations)) }
             return LintFile(path: path, records: records, unreadable: nil)
         } catch {
             return LintFile(path: path, records: [], unreadable: error.reason)

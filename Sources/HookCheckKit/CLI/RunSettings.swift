@@ -15,6 +15,8 @@ struct RunSettings {
     var extraHeaders: [HTTPHeader]
     /// The body for `curl -v` captures, which show only headers (`--body`).
     var body: [UInt8]?
+    /// Where `body` was read from: findings in it name that file.
+    var bodyPath: String?
     /// lint's `--exclude` globs, or the config file's `exclude`.
     var excludes: [String]
     /// sign's `--url`, or the config file's `url`.
@@ -27,7 +29,8 @@ struct RunSettings {
         color = try parsed.choice(.color, default: ColorChoice.auto).enabled(environment: io.variables, isTerminal: io.stdoutIsTerminal)
         quiet = parsed.has(.quiet)
         showSecrets = parsed.has(.showSecrets)
-        body = try parsed.value(.body).map { path throws(UsageError) in try Self.readFile(path, what: "the body file") }
+        bodyPath = parsed.value(.body)
+        body = try bodyPath.map { path throws(UsageError) in try Self.readFile(path, what: "the body file") }
         extraHeaders = try parsed.all(.header).map(Self.header)
         let config = try ConfigFile.load(parsed, io: io)
         let applies = { (key: OptionKey) in config != nil && ConfigFile.applies(key, to: parsed.command) }

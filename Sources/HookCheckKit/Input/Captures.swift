@@ -24,7 +24,7 @@ public enum Captures {
     /// The requests of a capture, or nil when the input is not one (it is then read as request
     /// dumps or a bare body).
     public static func requests(_ bytes: [UInt8], source: String, extraHeaders: [HTTPHeader] = [],
-                                verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump]? {
+                                verboseBody: [UInt8]? = nil, verboseBodyPath: String? = nil) throws(InputError) -> [RequestDump]? {
         // Formats recognized by their exact first bytes, before any blank space is skipped.
         if PacketCapture.isPacketCapture(bytes.prefix(64)) {
             let capture = PacketCapture.clientStreams(bytes)
@@ -49,7 +49,7 @@ public enum Captures {
         }
         if (lead == UInt8(ascii: "*") || lead == UInt8(ascii: ">")) && looksLikeVerbose(head)
             || lead == UInt8(ascii: "%") && CurlVerboseText.isProgressMeterHeader(head.prefix { $0 != 0x0A }) {
-            return try verbose(bytes, source: source, body: verboseBody ?? [])
+            return try verbose(bytes, source: source, body: verboseBody ?? [], bodyPath: verboseBodyPath)
         }
         if lead == UInt8(ascii: "{") {
             // Cheap looks first: most JSON inputs are single bodies, and parsing one twice costs.
@@ -180,7 +180,7 @@ public enum Captures {
 
     /// The request lines `curl -v` printed (`> `, also between progress-meter redraws when stderr
     /// was merged into the file), and a body given with `--body`.
-    static func verbose(_ bytes: [UInt8], source: String, body: [UInt8]) throws(InputError) -> [RequestDump] {
+    static func verbose(_ bytes: [UInt8], source: String, body: [UInt8], bodyPath: String?) throws(InputError) -> [RequestDump] {
         var requests: [RequestDump] = []
         // The body comes from another file: its positions are its own lines and columns.
         let bodyText = SourceText(body)
@@ -190,7 +190,7 @@ public enum Captures {
             for (index, byte) in body.enumerated() where index == 0 || body[index - 1] == 0x0A {
                 _ = byte
                 let position = bodyText.position(ofOffset: index)
-                map.add(start: start + index, line: position.line, column: position.column)
+                map.add(start: start + index, line: position.line, column: position.column, file: bodyPath)
             }
             let reader = RequestReader(stream: ByteStream(bytes: head.bytes + body, path: source), source: source, locator: map, capture: .curlVerbose)
             if var request = try reader.next() {

@@ -5,14 +5,15 @@ import HookCheckModel
 public enum InputRequests {
     /// Calls `body` with each request of the input, in order.
     public static func each(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [], verboseBody: [UInt8]? = nil,
-                            _ body: (RequestDump) -> Void) throws(InputError) {
+                            verboseBodyPath: String? = nil, _ body: (RequestDump) -> Void) throws(InputError) {
         _ = try stream.require(4096)
         let mayBeCapture = stream.withWindow { Captures.mayBeCapture($0.prefix(4096)) }
         var reader = RequestReader(stream: stream, source: source, extraHeaders: extraHeaders)
         if mayBeCapture {
             try stream.fillToEnd()
             let bytes = stream.copy(stream.available)
-            if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody) {
+            if let requests = try Captures.requests(bytes, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody,
+                                                  verboseBodyPath: verboseBodyPath) {
                 requests.forEach(body)
                 return
             }
@@ -24,9 +25,11 @@ public enum InputRequests {
 
     /// Every request of the input, as a list.
     public static func all(in stream: ByteStream, source: String, extraHeaders: [HTTPHeader] = [],
-                           verboseBody: [UInt8]? = nil) throws(InputError) -> [RequestDump] {
+                           verboseBody: [UInt8]? = nil, verboseBodyPath: String? = nil) throws(InputError) -> [RequestDump] {
         var requests: [RequestDump] = []
-        try each(in: stream, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody) { requests.append($0) }
+        try each(in: stream, source: source, extraHeaders: extraHeaders, verboseBody: verboseBody, verboseBodyPath: verboseBodyPath) {
+            requests.append($0)
+        }
         return requests
     }
 }

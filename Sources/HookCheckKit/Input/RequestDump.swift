@@ -137,6 +137,7 @@ public final class PositionMap: @unchecked Sendable {
         var line: Int
         var column: Int
         var stride: Int
+        var file: String?
     }
 
     private var runs: [Run] = []
@@ -147,8 +148,9 @@ public final class PositionMap: @unchecked Sendable {
     public init() {}
 
     /// Bytes from `start` on stand at `line`, from `column`, `stride` columns apart.
-    public func add(start: Int, line: Int, column: Int, stride: Int = 1) {
-        runs.append(Run(start: start + base, line: line, column: column, stride: stride))
+    /// `file` names another file the bytes come from (a --body file); nil for the input itself.
+    public func add(start: Int, line: Int, column: Int, stride: Int = 1, file: String? = nil) {
+        runs.append(Run(start: start + base, line: line, column: column, stride: stride, file: file))
     }
 
     /// A copy for a request that starts `offset` bytes into the rebuilt stream.
@@ -163,6 +165,6 @@ public final class PositionMap: @unchecked Sendable {
         guard !runs.isEmpty else { return SourcePosition(line: 1, column: 1) }
         let target = offset + base
         let run = runs[runs.lastIndex(atOrBefore: target) { $0.start }]
-        return SourcePosition(line: run.line, column: run.column + max(0, target - run.start) * run.stride)
+        return SourcePosition(line: run.line, column: run.column + max(0, target - run.start) * run.stride, file: run.file)
     }
 }

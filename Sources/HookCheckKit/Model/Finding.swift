@@ -17,10 +17,14 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 public struct SourcePosition: Sendable, Equatable, Hashable {
     public var line: Int
     public var column: Int
+    /// The file the position is in, when it is not the input the finding is about (a body given
+    /// with --body); nil for the input itself.
+    public var file: String?
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, file: String? = nil) {
         self.line = line
         self.column = column
+        self.file = file
     }
 }
 

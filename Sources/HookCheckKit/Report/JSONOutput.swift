@@ -99,6 +99,8 @@ extension Finding {
             ("code", .string(code.id)),
             ("message", .string(message)),
         ]
+        // A position in another file (a --body file) names it; the key is there only then.
+        if let file = position?.file { fields.append(("file", .string(file))) }
         fields.append(("line", position.map { .number(String($0.line)) } ?? .null))
         fields.append(("column", position.map { .number(String($0.column)) } ?? .null))
         fields.append(("pointer", pointer.map(JSONValue.string) ?? .null))

@@ -55,7 +55,7 @@ public struct LintReport {
                 out += "\(file.path): \(style.severity(.error)): cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]\n"
             }
             for (finding, position) in file.reported {
-                out += "\(file.path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): \(style.severity(finding.severity)): \(finding.message) [\(finding.code.id)]\n"
+                out += "\(Self.place(file, position)): \(style.severity(finding.severity)): \(finding.message) [\(finding.code.id)]\n"
             }
         }
         return out + summary + "\n"
@@ -77,7 +77,7 @@ public struct LintReport {
             for (finding, position) in file.reported {
                 let command = finding.severity == .error ? "error" : "warning"
                 let region = position.map { ",line=\($0.line),col=\($0.column)" } ?? ""
-                out += "::\(command) file=\(escapeProperty(file.path))\(region),title=\(escapeProperty(finding.code.id))::\(escapeData(finding.message))\n"
+                out += "::\(command) file=\(escapeProperty(position?.file ?? file.path))\(region),title=\(escapeProperty(finding.code.id))::\(escapeData(finding.message))\n"
             }
         }
         return out + summary + "\n"
@@ -99,7 +99,7 @@ public struct LintReport {
             var lines: [String] = []
             if let reason = file.unreadable { lines.append("\(file.path): error: cannot read: \(reason) [\(FindingCode.inputUnreadable.id)]") }
             for (finding, position) in file.reported {
-                lines.append("\(file.path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): \(finding.severity.rawValue): \(finding.message) [\(finding.code.id)]")
+                lines.append("\(Self.place(file, position)): \(finding.severity.rawValue): \(finding.message) [\(finding.code.id)]")
             }
             let errors = file.reported.filter { $0.finding.severity == .error }.count + (file.unreadable == nil ? 0 : 1)
             out += "      <failure type=\"hookcheck\" message=\"\(plural(errors, "error"))\">\(xml(lines.joined(separator: "\n")))</failure>\n"
@@ -110,6 +110,12 @@ public struct LintReport {
         }
         out += "  </testsuite>\n</testsuites>\n"
         return out
+    }
+
+    /// Where a finding stands, as compilers print it: the file (the position's own, when it is in
+    /// another file), then line and column when it has them.
+    static func place(_ file: LintFile, _ position: SourcePosition?) -> String {
+        (position?.file ?? file.path) + (position.map { ":\($0.line):\($0.column)" } ?? "")
     }
 
     /// SARIF 2.1.0: one run, a rule per finding code, results with physical locations. `lines`
@@ -132,10 +138,14 @@ public struct LintReport {
         for file in files {
             // hookcheck counts columns in UTF-8 bytes; SARIF counts code points.
             let lines = file.reported.isEmpty ? [] : linesOf(file.path)
+            // A position in another file (a --body file) is counted in that file's lines.
+            var otherLines: [String: [ArraySlice<UInt8>]] = [:]
             func location(_ position: SourcePosition?) -> JSONValue {
-                var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(sarifURI(file.path)))]))]
+                var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(sarifURI(position?.file ?? file.path)))]))]
                 if let position {
                     var column = position.column
+                    if let other = position.file, otherLines[other] == nil { otherLines[other] = linesOf(other) }
+                    let lines = position.file.flatMap { otherLines[$0] } ?? lines
                     if position.line - 1 < lines.count {
                         let line = lines[position.line - 1]
                         column = line.prefix(max(0, position.column - 1)).filter { $0 & 0xC0 != 0x80 }.count + 1

@@ -87,7 +87,7 @@ public struct TextReport {
     }
 
     func findingLine(_ finding: Finding) -> String {
-        let position = finding.position.map { "\($0.line):\($0.column)" } ?? "-"
+        let position = finding.position.map { ($0.file.map { "\($0):" } ?? "") + "\($0.line):\($0.column)" } ?? "-"
         let pointer = finding.pointer.map { $0.isEmpty ? " (root)" : " " + $0 } ?? ""
         return style.severity(finding.severity, finding.severity.rawValue.padding(7)) + " " + position.padding(7)
             + " " + finding.message + " " + style.dim("[\(finding.code.id)]" + pointer)
