@@ -192,4 +192,14 @@ struct CLITrustTests {
         let text = runCLI(["--body", body.path, "samples/captures/drift-contact_updated.curl-v"])
         #expect(text.out.contains(" \(body.path):1:"), "\(text.out)")
     }
+
+    @Test("the secret a mismatch was checked with is named once; with several, the one that explains it is named")
+    func sourceNamedOnce() throws {
+        enterPackageRoot()
+        let secret = try superOfficeSecret
+        let one = runCLI(["verify", "--secret", secret, "samples/invalid/superoffice-newline-added.http"])
+        #expect(one.out.components(separatedBy: "--secret").count == 2, "\(one.out)")
+        let two = runCLI(["verify", "--secret", "old", "--secret", secret, "samples/invalid/superoffice-newline-added.http"])
+        #expect(two.out.contains("(using --secret #2)"), "\(two.out)")
+    }
 }

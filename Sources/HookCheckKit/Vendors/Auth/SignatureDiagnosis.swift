@@ -44,11 +44,13 @@ public struct SignatureDiagnosis: Sendable {
     /// The explanation of a mismatch, or nil when no usual mistake explains it.
     public func explain(received: String, decoded: [UInt8]?, body: [UInt8], document: JSONDocument?,
                         secrets: [SecretSource]) -> String? {
+        // The mismatch already names the one secret tried; with several, say which one explains it.
+        func using(_ secret: SecretSource) -> String { secrets.count > 1 ? " (using \(secret.label))" : "" }
         for secret in secrets {
             let expected = sign(body, secret.value)
             // Hex where base64 was expected.
             if let hex = Hex.decode(received.trimmingBlanks), ConstantTime.equals(hex, expected) {
-                return "the signature is hex-encoded, but the scheme sends \(encodingName): the bytes match (using \(secret.label))"
+                return "the signature is hex-encoded, but the scheme sends \(encodingName): the bytes match" + using(secret)
             }
             let trimmedSecret = Array(secret.value.trimmingASCIIWhitespace)
             if trimmedSecret.count != secret.value.count, let decoded, ConstantTime.equals(sign(body, trimmedSecret), decoded) {
@@ -58,7 +60,7 @@ public struct SignatureDiagnosis: Sendable {
         guard let decoded else { return nil }
         for variant in Self.bodyVariants(body, document) where variant.bytes != body {
             for secret in secrets where ConstantTime.equals(sign(variant.bytes, secret.value), decoded) {
-                return variant.meaning + " (using \(secret.label))"
+                return variant.meaning + using(secret)
             }
         }
         return nil
