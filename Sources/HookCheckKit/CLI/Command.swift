@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .inspect: "hookcheck [inspect] [OPTIONS] [PATH|-]..."
         case .lint: "hookcheck lint [OPTIONS] PATH..."
         case .verify: "hookcheck verify [OPTIONS] [PATH|-]..."
-        case .sign: "hookcheck sign --vendor <vendor> [OPTIONS] [PATH|-]"
+        case .sign: "hookcheck sign [--vendor <vendor>] [OPTIONS] [PATH|-]"
         case .diff: "hookcheck diff [OPTIONS] OLD NEW"
         case .vendors: "hookcheck vendors [VENDOR [EVENT]] [--format text|json]"
         case .explain: "hookcheck explain [CODE] [--format text|json]"

@@ -39,7 +39,8 @@ struct OptionSpec: Sendable {
         case .format: command.formats.enumerated().map { OptionChoice(value: $1.rawValue, note: $0 == 0 ? "default" : nil) }
         case .color: ColorChoice.allCases.map { OptionChoice(value: $0.rawValue, note: $0.note) }
         case .emit: EmitMode.allCases.map { OptionChoice(value: $0.rawValue, note: $0.note) }
-        case .vendor: SenderRegistry.all.map { OptionChoice(value: $0.id, note: nil) }
+        // sign names only the senders it can sign for.
+        case .vendor: (command == .sign ? SenderRegistry.signers : SenderRegistry.all).map { OptionChoice(value: $0.id, note: nil) }
         }
     }
 
@@ -87,19 +88,31 @@ enum OptionTable {
         var options: [OptionSpec] = [
             OptionSpec(key: .vendor, long: "--vendor", short: nil, value: "vendor",
                        help: "Skip detection",
-                       commands: [.inspect, .lint, .verify, .sign], kind: .vendor),
+                       commands: [.inspect, .lint, .verify], kind: .vendor),
+            OptionSpec(key: .vendor, long: "--vendor", short: nil, value: "vendor",
+                       help: "Sign as this sender; without it, the sender of a request dump is detected",
+                       commands: [.sign], kind: .vendor),
             OptionSpec(key: .format, long: "--format", short: nil, value: "format",
                        help: "Output format",
                        commands: [.inspect, .lint, .verify, .vendors, .diff, .explain], kind: .format),
             OptionSpec(key: .secret, long: "--secret", short: nil, value: "value",
                        help: "A token or secret to check with (visible to other users in the process list: prefer --secret-env). Repeatable.",
-                       commands: [.inspect, .lint, .verify, .sign]),
+                       commands: analysing),
             OptionSpec(key: .secretEnv, long: "--secret-env", short: nil, value: "name",
                        help: "Read a token or secret from environment variable NAME. Repeatable.",
-                       commands: [.inspect, .lint, .verify, .sign]),
+                       commands: analysing),
             OptionSpec(key: .secretFile, long: "--secret-file", short: nil, value: "path",
                        help: "Read a token or secret from a file (one trailing newline is dropped). Repeatable.",
-                       commands: [.inspect, .lint, .verify, .sign], kind: .path),
+                       commands: analysing, kind: .path),
+            OptionSpec(key: .secret, long: "--secret", short: nil, value: "value",
+                       help: "The token or secret to sign with (visible to other users in the process list: prefer --secret-env).",
+                       commands: [.sign]),
+            OptionSpec(key: .secretEnv, long: "--secret-env", short: nil, value: "name",
+                       help: "Sign with the token or secret in environment variable NAME.",
+                       commands: [.sign]),
+            OptionSpec(key: .secretFile, long: "--secret-file", short: nil, value: "path",
+                       help: "Sign with the token or secret in a file (one trailing newline is dropped).",
+                       commands: [.sign], kind: .path),
             OptionSpec(key: .body, long: "--body", short: nil, value: "path",
                        help: "The body of a curl -v capture, which shows only the request's headers.",
                        commands: [.inspect, .lint, .verify, .diff], kind: .path),
