@@ -65,11 +65,16 @@ struct CaptureFormatTests {
         return options
     }
 
+    /// Every record the pipeline makes of a fixture capture.
+    static func records(_ file: String, options: InspectOptions? = nil) throws -> [Record] {
+        let path = "Tests/HookCheckKitTests/Fixtures/captures/" + file
+        let inspector = Inspector(options: try options ?? Self.options())
+        return try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+    }
+
     @Test("every delivery is found, detected and verified from the captured bytes", arguments: rows)
     func deliveries(_ row: Row) throws {
-        let path = "Tests/HookCheckKitTests/Fixtures/captures/" + row.file
-        let inspector = Inspector(options: try Self.options())
-        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        let records = try Self.records(row.file)
         #expect(records.map(\.capture) == Array(repeating: row.capture, count: records.count))
         #expect(records.map { $0.vendor ?? "-" } == row.expected.map(\.vendor))
         #expect(records.map { $0.auth?.status } == row.expected.map(\.auth), "\(records.map { $0.auth?.detail ?? "" })")
@@ -78,30 +83,24 @@ struct CaptureFormatTests {
 
     @Test("curl 7.88.1 -v > file 2>&1 without its body: the headers, and the signature unverifiable, not invalid")
     func curlVerboseMerged() throws {
-        let path = "Tests/HookCheckKitTests/Fixtures/captures/curl-v.txt"
-        let inspector = Inspector(options: try Self.options())
-        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        let records = try Self.records("curl-v.txt")
         #expect(records.map(\.capture) == [.curlVerbose])
         #expect(records.map { $0.auth?.status } == [.unverifiable])
     }
 
     @Test("a pcap cut in the middle: every request before the damage, and the damage said")
     func truncatedPcap() throws {
-        let path = "Tests/HookCheckKitTests/Fixtures/captures/derived-truncated.pcap"
-        let inspector = Inspector(options: try Self.options())
-        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        let records = try Self.records("derived-truncated.pcap")
         #expect(records.prefix(2).map { $0.auth?.status } == [.valid, .valid])
         #expect(records.flatMap(\.findings).contains { $0.code.id == "capture.truncated-file" })
     }
 
     @Test("a signature over packets cut to the snap length is unverifiable, never invalid")
     func snapLength() throws {
-        let path = "Tests/HookCheckKitTests/Fixtures/captures/tcpdump-snaplen128.pcap"
         // The cut headers hide the sender: name it, as a user would.
         var options = try Self.options()
         options.forcedVendor = "superoffice"
-        let inspector = Inspector(options: options)
-        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path).map(inspector.analyze)
+        let records = try Self.records("tcpdump-snaplen128.pcap", options: options)
         #expect(records.count == 4)
         #expect(records.map { $0.auth?.status } == Array(repeating: .unverifiable, count: records.count), "\(records.map { $0.auth?.detail ?? "" })")
         #expect(records.allSatisfy { record in record.findings.contains { $0.code.id == "capture.snaplen" } })
@@ -109,8 +108,7 @@ struct CaptureFormatTests {
 
     @Test("TLS traffic is one finding, not noise")
     func tls() throws {
-        let path = "Tests/HookCheckKitTests/Fixtures/captures/tcpdump-tls.pcap"
-        let records = try InputRequests.all(in: ByteStream(bytes: try fixtureBytes(path), path: path), source: path)
+        let records = try Self.records("tcpdump-tls.pcap")
         let codes = records.flatMap(\.findings).map(\.code.id)
         #expect(codes.filter { $0 == "capture.tls" }.count == 1)
     }
