@@ -57,4 +57,18 @@ public struct Finding: Sendable, Equatable {
 extension Array where Element == Finding {
     /// True when none of the findings is an error.
     public var hasNoErrors: Bool { !contains { $0.severity == .error } }
+
+    /// In reading order, as a compiler lists them (line, then column, ties kept as they came);
+    /// findings without a position last, in the order they came.
+    public var inReadingOrder: [Finding] {
+        guard count > 1 else { return self }
+        return enumerated().sorted { a, b in
+            switch (a.element.position, b.element.position) {
+            case let (x?, y?): return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
 }

@@ -52,16 +52,7 @@ public struct Inspector: Sendable {
 
         checkAge(&record)
         // In reading order, as a compiler lists them; findings about the whole request last.
-        if record.findings.count > 1 {
-            record.findings = record.findings.enumerated().sorted { a, b in
-                switch (a.element.position, b.element.position) {
-                case let (x?, y?): return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return a.offset < b.offset
-                }
-            }.map(\.element)
-        }
+        record.findings = record.findings.inReadingOrder
         // Dropped before the verdict: an ignored finding neither fails the request nor shows.
         if !options.ignoredCodes.isEmpty {
             record.findings.removeAll { options.ignores($0.code) }

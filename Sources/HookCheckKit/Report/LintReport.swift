@@ -11,15 +11,7 @@ public struct LintFile: Sendable {
     /// file; one without a real position has none (text prints the file alone, GitHub and SARIF a
     /// file-level result) and comes last.
     public var reported: [(finding: Finding, position: SourcePosition?)] {
-        let findings = records.flatMap { $0.findings.filter { $0.severity != .info } }
-        return findings.enumerated().sorted { a, b in
-            switch (a.element.position, b.element.position) {
-            case let (x?, y?): return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.offset < b.offset
-            }
-        }.map { ($0.element, $0.element.position) }
+        records.flatMap { $0.findings.filter { $0.severity != .info } }.inReadingOrder.map { ($0, $0.position) }
     }
 
     public var failed: Bool { unreadable != nil || records.contains { !$0.isValid } }
